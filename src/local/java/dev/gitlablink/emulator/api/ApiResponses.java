@@ -1,0 +1,30 @@
+package dev.gitlablink.emulator.api;
+
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Grape-style JSON responses with the headers every GitLab API response carries. */
+public final class ApiResponses {
+
+    private ApiResponses() {
+    }
+
+    public static void json(RoutingContext ctx, int status, Object body) {
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("X-Frame-Options", "SAMEORIGIN")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .end(Json.encode(body));
+    }
+
+    /** {@code {"message":"<status> <text>"}}, e.g. {@code 404 Project Not Found}. */
+    public static void message(RoutingContext ctx, int status, String message) {
+        json(ctx, status, new JsonObject().put("message", message));
+    }
+
+    /** Unknown API route: note {@code error}, not {@code message}. */
+    public static void routeNotFound(RoutingContext ctx) {
+        json(ctx, 404, new JsonObject().put("error", "404 Not Found"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.gitlablink.local;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import dev.gitlablink.emulator.ApplicationRegistration;
+import dev.gitlablink.emulator.EmulatorOptions;
+import dev.gitlablink.emulator.GitLabEmulator;
+
+/**
+ * Starts the embedded PostgreSQL and the GitLab emulator for {@code ./mvnw quarkus:dev}, once per JVM.
+ * Dev mode reloads application classes on every change, so the URLs are kept in system properties (which
+ * outlive a reload) and the servers keep running until the JVM exits.
+ */
+final class LocalDevServices {
+
+    private static final Logger LOG = Logger.getLogger(LocalDevServices.class);
+
+    /** The OAuth application dev mode's defaults in application.properties sign in with. */
+    static final String DEV_CLIENT_ID = "gitlab-link-dev";
+    static final String DEV_CLIENT_SECRET = "gitlab-link-dev-secret";
+    static final Set<String> DEV_SCOPES = Set.of("openid", "profile", "email", "read_user", "read_api", "api");
+
+    private LocalDevServices() {
+    }
+
+    static synchronized String postgresJdbcUrl() {
+        String known = System.getProperty(LocalServicesConfigSource.POSTGRES_JDBC_URL);
+        if (known != null) {
+            return known;
+        }
+        LocalPostgres postgres = LocalPostgres.startFresh();
+        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "local-postgres-shutdown"));
+        LOG.infof("Embedded PostgreSQL for dev mode listening on port %d", postgres.port());
+        System.setProperty(LocalServicesConfigSource.POSTGRES_JDBC_URL, postgres.jdbcUrl());
+        return postgres.jdbcUrl();
+    }
+
+    static synchronized String gitLabEmulatorUrl() {
+        String known = System.getProperty(LocalServicesConfigSource.GITLAB_EMULATOR_URL);
+        if (known != null) {
+            return known;
+        }
+        int port = intFromEnv("GITLAB_EMULATOR_PORT", 8180);
+        GitLabEmulator emulator = GitLabEmulator.start(new EmulatorOptions("localhost", port, "", true));
+        String appPort = String.valueOf(intFromEnv("QUARKUS_HTTP_PORT", 8080));
+        emulator.registerApplication(new ApplicationRegistration(DEV_CLIENT_ID, DEV_CLIENT_SECRET,
+                List.of("http://localhost:" + appPort + "/auth/callback", "http://127.0.0.1:" + appPort + "/auth/callback"),
+                DEV_SCOPES, false));
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::stop, "gitlab-emulator-shutdown"));
+        LOG.infof("GitLab emulator for dev mode at %s (sign in as demo / demo)", emulator.baseUrl());
+        System.setProperty(LocalServicesConfigSource.GITLAB_EMULATOR_URL, emulator.baseUrl());
+        return emulator.baseUrl();
+    }
+
+    private static int intFromEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}

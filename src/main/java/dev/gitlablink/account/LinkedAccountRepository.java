@@ -1,0 +1,22 @@
+package dev.gitlablink.account;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Linked accounts by identity or owner. */
+@ApplicationScoped
+public class LinkedAccountRepository implements PanacheRepositoryBase<LinkedAccount, UUID> {
+
+    public Optional<LinkedAccount> findByIdentity(GitLabInstance instance, String gitlabUserId) {
+        return find("instance = ?1 and gitlabUserId = ?2", instance, gitlabUserId).firstResultOptional();
+    }
+
+    public List<LinkedAccount> listByUser(UUID userId) {
+        return list("user.id = ?1 order by createdAt", userId);
+    }
+}

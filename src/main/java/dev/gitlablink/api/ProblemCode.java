@@ -1,0 +1,37 @@
+package dev.gitlablink.api;
+
+/** The stable problem codes of the SPA-facing API, with their HTTP status and title. */
+public enum ProblemCode {
+    NOT_AUTHENTICATED(401, "Not signed in"),
+    CSRF_HEADER_MISSING(403, "Anti-CSRF header missing"),
+    FORBIDDEN(403, "Forbidden"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    VALIDATION_FAILED(400, "Invalid request"),
+    INTERNAL_ERROR(500, "Internal error"),
+    GITLAB_UNAVAILABLE(502, "GitLab unavailable"),
+    GITLAB_ERROR(502, "GitLab refused the request");
+
+    private final int status;
+    private final String title;
+
+    ProblemCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The lower_snake code sent to the SPA. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.gitlablink.auth;
+
+import java.net.URI;
+import java.util.Optional;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.quarkus.oidc.OidcSession;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * {@code GET /login?returnTo=/path}: quarkus-oidc runs the GitLab code flow before this method is reached
+ * (the path requires authentication); the method then swaps quarkus-oidc's session for ours and sends
+ * the browser back to a safe {@code returnTo}.
+ */
+@Path("/login")
+public class LoginResource {
+
+    private final SignInService signIn;
+    private final SessionCookies cookies;
+    private final SecurityIdentity identity;
+    private final OidcSession oidcSession;
+
+    public LoginResource(SignInService signIn, SessionCookies cookies, SecurityIdentity identity,
+            OidcSession oidcSession) {
+        this.signIn = signIn;
+        this.cookies = cookies;
+        this.identity = identity;
+        this.oidcSession = oidcSession;
+    }
+
+    @GET
+    public Response login(@QueryParam("returnTo") String returnTo, @Context HttpHeaders headers,
+            @Context UriInfo uriInfo) {
+        Optional<String> previous = Optional.ofNullable(headers.getCookies().get(cookies.name())).map(Cookie::getValue);
+        NewSession session = signIn.complete(identity, previous);
+        // quarkus-oidc's own session cookie holds the GitLab tokens: drop it now that they are stored.
+        oidcSession.logout().await().indefinitely();
+        boolean secure = "https".equals(uriInfo.getBaseUri().getScheme());
+        return Response.seeOther(URI.create(ReturnTo.sanitise(returnTo)))
+                .cookie(cookies.issue(session, secure))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.gitlablink.auth;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Size;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Browser session settings. */
+@ConfigMapping(prefix = "gitlab-link.session")
+public interface SessionConfig {
+
+    /** A session unused for this long ends. Environment variable {@code SESSION_IDLE_TIMEOUT}. */
+    @WithDefault("8H")
+    Duration idleTimeout();
+
+    /** A session ends this long after sign-in, used or not. Environment variable {@code SESSION_ABSOLUTE_TIMEOUT}. */
+    @WithDefault("24H")
+    Duration absoluteTimeout();
+
+    /** How often a session's last-seen time is written back, so busy sessions do not write on every request. */
+    @WithDefault("1M")
+    Duration touchInterval();
+
+    /** Name of the session cookie. */
+    @WithDefault("gitlab_link_session")
+    String cookieName();
+
+    /**
+     * Secret (at least 32 characters, the same on every replica) that encrypts the short-lived OIDC state
+     * and login cookies, so a sign-in started on one replica can finish on another. Environment variable
+     * {@code SESSION_ENCRYPTION_SECRET}; required.
+     */
+    @Size(min = 32, message = "SESSION_ENCRYPTION_SECRET must be at least 32 characters")
+    String encryptionSecret();
+}

@@ -1,0 +1,89 @@
+package dev.gitlablink.health;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.gitlablink.gitlab.GitLabConfig;
+import dev.gitlablink.gitlab.GitLabUrls;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * Checks that GitLab's OIDC discovery document answers. Results are cached for a short time and at most
+ * one probe is in flight, so however often Kubernetes probes, GitLab sees at most one request per TTL.
+ */
+@ApplicationScoped
+public class GitLabDiscoveryProbe {
+
+    private final WebClient client;
+    private final String discoveryUrl;
+    private final HealthConfig config;
+    private final Clock clock;
+    private final AtomicReference<ProbeResult> last = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<ProbeResult>> inFlight = new AtomicReference<>();
+
+    public GitLabDiscoveryProbe(Vertx vertx, GitLabConfig gitLabConfig, HealthConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.discoveryUrl = GitLabUrls.normalise(gitLabConfig.url()) + "/.well-known/openid-configuration";
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout((int) config.gitlabTimeout().toMillis())
+                .setFollowRedirects(false));
+    }
+
+    String discoveryUrl() {
+        return discoveryUrl;
+    }
+
+    /** The cached result while fresh, otherwise the result of the probe in flight (started if needed). */
+    Uni<ProbeResult> current() {
+        ProbeResult cached = last.get();
+        if (cached != null && cached.checkedAt().plus(config.gitlabCacheTtl()).isAfter(clock.instant())) {
+            return Uni.createFrom().item(cached);
+        }
+        CompletableFuture<ProbeResult> mine = new CompletableFuture<>();
+        CompletableFuture<ProbeResult> running = inFlight.compareAndExchange(null, mine);
+        if (running != null) {
+            return Uni.createFrom().completionStage(running);
+        }
+        probe().subscribe().with(result -> {
+            last.set(result);
+            inFlight.set(null);
+            mine.complete(result);
+        });
+        return Uni.createFrom().completionStage(mine);
+    }
+
+    private Uni<ProbeResult> probe() {
+        return client.getAbs(discoveryUrl)
+                .timeout(config.gitlabTimeout().toMillis())
+                .send()
+                .map(this::judge)
+                .onFailure().recoverWithItem(failure -> down("unreachable: " + failure.getClass().getSimpleName()));
+    }
+
+    private ProbeResult judge(HttpResponse<?> response) {
+        if (response.statusCode() != 200) {
+            return down("discovery answered " + response.statusCode());
+        }
+        try {
+            JsonObject document = new JsonObject(response.bodyAsString());
+            return document.getString("issuer") == null
+                    ? down("discovery document has no issuer")
+                    : new ProbeResult(true, "discovery reachable", clock.instant());
+        } catch (RuntimeException e) {
+            return down("discovery document is not JSON");
+        }
+    }
+
+    private ProbeResult down(String detail) {
+        return new ProbeResult(false, detail, clock.instant());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.gitlablink.auth;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Reads linked_account rows with plain SQL, as an auditor with database access would. */
+@ApplicationScoped
+public class AccountRows {
+
+    /** The columns tests look at. */
+    public record Row(UUID id, UUID userId, String username, String email, String status, Instant lastSignInAt,
+            Instant accessTokenExpiresAt) {
+    }
+
+    private final DataSource dataSource;
+
+    AccountRows(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<Row> find(String instanceUrl, String gitlabUserId) {
+        String sql = """
+                select a.id, a.user_id, a.username, a.email, a.status, a.last_sign_in_at, a.access_token_expires_at
+                from linked_account a join gitlab_instance i on i.id = a.gitlab_instance_id
+                where i.base_url = ? and a.gitlab_user_id = ?""";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, instanceUrl);
+            statement.setString(2, gitlabUserId);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long countFor(String instanceUrl, String gitlabUserId) {
+        String sql = """
+                select count(*) from linked_account a join gitlab_instance i on i.id = a.gitlab_instance_id
+                where i.base_url = ? and a.gitlab_user_id = ?""";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, instanceUrl);
+            statement.setString(2, gitlabUserId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every column of every row, as text (bytea in PostgreSQL's hex form), one line per row. */
+    public String rawTableDump() {
+        StringBuilder dump = new StringBuilder();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select * from linked_account")) {
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    Object value = rs.getObject(i);
+                    if (value instanceof byte[] bytes) {
+                        dump.append(java.util.HexFormat.of().formatHex(bytes)).append('|')
+                                .append(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+                    } else {
+                        dump.append(value);
+                    }
+                    dump.append('|');
+                }
+                dump.append('\n');
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return dump.toString();
+    }
+}

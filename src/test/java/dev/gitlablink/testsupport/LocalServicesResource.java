@@ -1,0 +1,106 @@
+package dev.gitlablink.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import dev.gitlablink.emulator.ApplicationRegistration;
+import dev.gitlablink.emulator.EmulatorOptions;
+import dev.gitlablink.emulator.GitLabEmulator;
+import dev.gitlablink.local.LocalPostgres;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts what the service needs for a test run, all on free ports and removed afterwards: an embedded
+ * PostgreSQL, a GitLab emulator with the service's OAuth application registered, and fresh random
+ * secrets. Tests get the handles through fields annotated {@link LocalServices}.
+ */
+public class LocalServicesResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String CLIENT_ID = "gitlab-link-test";
+    public static final Set<String> APP_SCOPES = Set.of("openid", "profile", "email", "read_user", "read_api", "api");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private LocalPostgres postgres;
+    private GitLabEmulator emulator;
+    private TestSettings settings;
+
+    @Override
+    public Map<String, String> start() {
+        CompletableFuture<LocalPostgres> database = CompletableFuture.supplyAsync(LocalPostgres::startFresh);
+        emulator = GitLabEmulator.start(EmulatorOptions.defaults().withHost("127.0.0.1").withPort(0));
+        postgres = database.join();
+        settings = new TestSettings(freePort(), CLIENT_ID, randomSecret(24),
+                "test-" + RANDOM.nextInt(1000) + ":" + Base64.getEncoder().encodeToString(randomBytes(32)));
+        registerApplication(emulator, settings);
+
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.http.test-port", String.valueOf(settings.httpPort()));
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+        config.put("quarkus.datasource.username", LocalPostgres.USER);
+        config.put("quarkus.datasource.password", "unused");
+        config.put("gitlab-link.gitlab.url", emulator.baseUrl());
+        config.put("quarkus.oidc.client-id", settings.clientId());
+        config.put("quarkus.oidc.credentials.secret", settings.clientSecret());
+        String sessionSecret = randomSecret(32);
+        config.put("gitlab-link.session.encryption-secret", sessionSecret);
+        config.put("quarkus.oidc.authentication.state-secret", sessionSecret);
+        config.put("quarkus.oidc.token-state-manager.encryption-secret", sessionSecret);
+        config.put("gitlab-link.crypto.token-encryption-keys", settings.tokenEncryptionKeys());
+        config.put("gitlab-link.health.gitlab-cache-ttl", "1S");
+        return config;
+    }
+
+    /** Registers the service's OAuth application, with the exact redirect URIs GitLab will check. */
+    public static void registerApplication(GitLabEmulator emulator, TestSettings settings) {
+        emulator.registerApplication(new ApplicationRegistration(settings.clientId(), settings.clientSecret(),
+                List.of(settings.redirectUri(), "http://localhost:" + settings.httpPort() + "/auth/callback"),
+                APP_SCOPES, true));
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(emulator,
+                new TestInjector.AnnotatedAndMatchesType(LocalServices.class, GitLabEmulator.class));
+        testInjector.injectIntoFields(postgres,
+                new TestInjector.AnnotatedAndMatchesType(LocalServices.class, LocalPostgres.class));
+        testInjector.injectIntoFields(settings,
+                new TestInjector.AnnotatedAndMatchesType(LocalServices.class, TestSettings.class));
+    }
+
+    @Override
+    public void stop() {
+        if (emulator != null) {
+            emulator.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String randomSecret(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+}
