@@ -29,9 +29,13 @@ final class EmulatorHttpServer {
 
     static Router router(Vertx vertx, EmulatorState state) {
         Router router = Router.router(vertx);
-        router.route().handler(new FaultInjectionHandler(state.knobs()));
+        ApiRateLimit rateLimit = new ApiRateLimit(state);
+        router.route().handler(new FaultInjectionHandler(vertx, state, rateLimit));
         // Form bodies are merged into request params, as Rails merges body and query params.
         router.post().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        if (state.options().adminApi()) {
+            new AdminApi(state, rateLimit).mount(router);
+        }
 
         WebSessions sessions = new WebSessions(state);
         DiscoveryHandler discovery = new DiscoveryHandler(state);

@@ -1,5 +1,8 @@
 package dev.gitlablink.emulator;
 
+import dev.gitlablink.emulator.oauth.store.AuthorizationCodeStore;
+import dev.gitlablink.emulator.oauth.store.OAuthTokenStore;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,9 +25,101 @@ public final class EmulatorKnobs {
     private volatile Duration devicePollInterval = DEFAULT_DEVICE_POLL_INTERVAL;
     private volatile Duration deviceCodeLifetime = DEFAULT_DEVICE_CODE_LIFETIME;
     private final AtomicReference<IdTokenFault> nextIdTokenFault = new AtomicReference<>();
+    private volatile Duration latency = Duration.ZERO;
+    private volatile boolean down;
+    /** Pending 5xx answers and 429s; the state object is replaced atomically so counts never go negative. */
+    private final AtomicReference<PendingFaults> pending = new AtomicReference<>(PendingFaults.NONE);
+    private final OAuthTokenStore tokens;
+    private final AuthorizationCodeStore codes;
 
-    // Fault injection (later issues): latency, 5xx, 429 and "down" knobs go here, next to the ID token
-    // fault, and are applied to every request by FaultInjectionHandler.
+    /** Created by the emulator, which owns the token tables the token knobs act on. */
+    public EmulatorKnobs(OAuthTokenStore tokens, AuthorizationCodeStore codes) {
+        this.tokens = tokens;
+        this.codes = codes;
+    }
+
+    /** Delay added before every {@code /api/v4} answer, with a timer: no thread waits meanwhile. */
+    public EmulatorKnobs latency(Duration delay) {
+        latency = nonNegative(delay);
+        return this;
+    }
+
+    public Duration latency() {
+        return latency;
+    }
+
+    /**
+     * The next {@code count} {@code /api/v4} requests answer {@code status}: 500 with GitLab's
+     * {@code {"message":"500 Internal Server Error"}}, 502/503/504 with a plain HTML error page as the proxy in
+     * front of GitLab sends. Replaces any pending failures.
+     */
+    public EmulatorKnobs failNext(int count, int status) {
+        if (count < 0 || status < 400 || status > 599) {
+            throw new IllegalArgumentException("count must be >= 0 and status 400..599");
+        }
+        pending.updateAndGet(faults -> faults.withFailures(count, status));
+        return this;
+    }
+
+    /**
+     * The next {@code count} {@code /api/v4} requests are throttled by Rack::Attack: 429, {@code Retry later},
+     * {@code Retry-After} of {@code retryAfter} (whole seconds) and the {@code RateLimit-*} headers.
+     */
+    public EmulatorKnobs rateLimitNext(int count, Duration retryAfter) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0");
+        }
+        Duration wait = nonNegative(retryAfter);
+        pending.updateAndGet(faults -> faults.withRateLimits(count, wait));
+        return this;
+    }
+
+    /** While down, every request except the admin API has its connection closed without an answer. */
+    public EmulatorKnobs down(boolean isDown) {
+        down = isDown;
+        return this;
+    }
+
+    public boolean down() {
+        return down;
+    }
+
+    /** Pending {@link #failNext} answers. */
+    public int pendingFailures() {
+        return pending.get().failures();
+    }
+
+    /** Pending {@link #rateLimitNext} answers. */
+    public int pendingRateLimits() {
+        return pending.get().rateLimits();
+    }
+
+    /**
+     * The user's current access tokens expire now (the API answers GitLab's expired-token 401); their refresh
+     * tokens stay valid, so a refresh brings the client back.
+     *
+     * @return how many tokens were expired
+     */
+    public int expireAccessTokens(long userId) {
+        return tokens.expireAccessTokens(userId);
+    }
+
+    /**
+     * As if the user revoked the application: every token and code of the user is revoked (the API answers the
+     * revoked-token 401, refresh answers {@code invalid_grant}).
+     *
+     * @return how many token rows were revoked
+     */
+    public int revokeAllTokens(long userId) {
+        codes.revokeAll(userId);
+        return tokens.revokeAll(userId);
+    }
+
+    /** Takes the fault the next API request must answer with, if any (rate limits first, as Rack::Attack). */
+    Optional<ApiFault> takeApiFault() {
+        PendingFaults before = pending.getAndUpdate(PendingFaults::consume);
+        return before.next();
+    }
 
     /** Lifetime of access tokens issued from now on (refreshed tokens keep their original lifetime). */
     public EmulatorKnobs accessTokenLifetime(Duration lifetime) {
@@ -77,13 +172,16 @@ public final class EmulatorKnobs {
         return Optional.ofNullable(nextIdTokenFault.getAndSet(null));
     }
 
-    /** Back to GitLab's defaults, no pending fault. */
+    /** Back to GitLab's defaults: no pending fault, no latency, not down. */
     public void reset() {
         accessTokenLifetime = DEFAULT_ACCESS_TOKEN_LIFETIME;
         idTokenLifetime = DEFAULT_ID_TOKEN_LIFETIME;
         devicePollInterval = DEFAULT_DEVICE_POLL_INTERVAL;
         deviceCodeLifetime = DEFAULT_DEVICE_CODE_LIFETIME;
         nextIdTokenFault.set(null);
+        latency = Duration.ZERO;
+        down = false;
+        pending.set(PendingFaults.NONE);
     }
 
     private static Duration nonNegative(Duration duration) {
@@ -92,5 +190,44 @@ public final class EmulatorKnobs {
             throw new IllegalArgumentException("duration must not be negative");
         }
         return duration;
+    }
+
+    /** A forced answer for one API request. */
+    sealed interface ApiFault {
+    }
+
+    /** Throttled by Rack::Attack. */
+    record RateLimited(Duration retryAfter) implements ApiFault {
+    }
+
+    /** An error status from GitLab or its proxy. */
+    record Failure(int status) implements ApiFault {
+    }
+
+    private record PendingFaults(int rateLimits, Duration retryAfter, int failures, int status) {
+
+        static final PendingFaults NONE = new PendingFaults(0, Duration.ZERO, 0, 500);
+
+        PendingFaults withFailures(int count, int newStatus) {
+            return new PendingFaults(rateLimits, retryAfter, count, newStatus);
+        }
+
+        PendingFaults withRateLimits(int count, Duration wait) {
+            return new PendingFaults(count, wait, failures, status);
+        }
+
+        PendingFaults consume() {
+            if (rateLimits > 0) {
+                return new PendingFaults(rateLimits - 1, retryAfter, failures, status);
+            }
+            return failures > 0 ? new PendingFaults(0, retryAfter, failures - 1, status) : this;
+        }
+
+        Optional<ApiFault> next() {
+            if (rateLimits > 0) {
+                return Optional.of(new RateLimited(retryAfter));
+            }
+            return failures > 0 ? Optional.of(new Failure(status)) : Optional.empty();
+        }
     }
 }

@@ -8,9 +8,11 @@ import java.util.Objects;
  * @param host         interface to bind, e.g. {@code 127.0.0.1}
  * @param port         TCP port, {@code 0} picks a free one
  * @param pathPrefix   {@code ""} or a relative URL root such as {@code /gitlab} (no trailing slash)
- * @param seedDemoData whether to create the {@code demo} user at start
+ * @param seedDemoData whether to create the {@code demo} user and its groups, projects, issues, merge requests and
+ *                     pipelines at start
+ * @param adminApi     whether to serve the HTTP admin API under {@code /-/emulator/} (knobs, reset, stats)
  */
-public record EmulatorOptions(String host, int port, String pathPrefix, boolean seedDemoData) {
+public record EmulatorOptions(String host, int port, String pathPrefix, boolean seedDemoData, boolean adminApi) {
 
     public EmulatorOptions {
         Objects.requireNonNull(host, "host");
@@ -20,25 +22,34 @@ public record EmulatorOptions(String host, int port, String pathPrefix, boolean 
         pathPrefix = normalisePrefix(pathPrefix);
     }
 
-    /** Loopback, free port, no prefix, no demo data: what tests want. */
+    /** Seeded (dev) instances also get the admin API; plain test instances do not. */
+    public EmulatorOptions(String host, int port, String pathPrefix, boolean seedDemoData) {
+        this(host, port, pathPrefix, seedDemoData, seedDemoData);
+    }
+
+    /** Loopback, free port, no prefix, no demo data, no admin API: what tests want. */
     public static EmulatorOptions defaults() {
-        return new EmulatorOptions("127.0.0.1", 0, "", false);
+        return new EmulatorOptions("127.0.0.1", 0, "", false, false);
     }
 
     public EmulatorOptions withHost(String newHost) {
-        return new EmulatorOptions(newHost, port, pathPrefix, seedDemoData);
+        return new EmulatorOptions(newHost, port, pathPrefix, seedDemoData, adminApi);
     }
 
     public EmulatorOptions withPort(int newPort) {
-        return new EmulatorOptions(host, newPort, pathPrefix, seedDemoData);
+        return new EmulatorOptions(host, newPort, pathPrefix, seedDemoData, adminApi);
     }
 
     public EmulatorOptions withPathPrefix(String newPathPrefix) {
-        return new EmulatorOptions(host, port, newPathPrefix, seedDemoData);
+        return new EmulatorOptions(host, port, newPathPrefix, seedDemoData, adminApi);
     }
 
     public EmulatorOptions withSeedDemoData(boolean newSeedDemoData) {
-        return new EmulatorOptions(host, port, pathPrefix, newSeedDemoData);
+        return new EmulatorOptions(host, port, pathPrefix, newSeedDemoData, adminApi);
+    }
+
+    public EmulatorOptions withAdminApi(boolean newAdminApi) {
+        return new EmulatorOptions(host, port, pathPrefix, seedDemoData, newAdminApi);
     }
 
     private static String normalisePrefix(String prefix) {

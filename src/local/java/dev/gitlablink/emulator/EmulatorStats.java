@@ -1,15 +1,21 @@
 package dev.gitlablink.emulator;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counters tests use to assert how often a client talked to the emulator. */
 public final class EmulatorStats {
 
+    private static final String API = "/api/v4";
+
     private final Map<String, AtomicLong> tokenRequests = new ConcurrentHashMap<>();
     private final AtomicLong revocations = new AtomicLong();
     private final AtomicLong discoveryRequests = new AtomicLong();
+    private final AtomicLong apiRequests = new AtomicLong();
+    /** Per path below {@code /api/v4}, e.g. {@code /projects/5000/issues}. */
+    private final Map<String, AtomicLong> apiRequestsByPath = new ConcurrentHashMap<>();
 
     /** Successful token responses for {@code grantType}, e.g. {@code authorization_code}. */
     public long tokenRequests(String grantType) {
@@ -27,7 +33,40 @@ public final class EmulatorStats {
         return discoveryRequests.get();
     }
 
+    /** {@code /api/v4} requests answered (including injected faults; not those dropped while down). */
+    public long apiRequests() {
+        return apiRequests.get();
+    }
+
+    /**
+     * {@code /api/v4} requests answered whose path below {@code /api/v4} starts with {@code pathPrefix}, e.g.
+     * {@code /projects}; a leading {@code /api/v4} in the argument is ignored.
+     */
+    public long apiRequests(String pathPrefix) {
+        String prefix = pathPrefix.startsWith(API) ? pathPrefix.substring(API.length()) : pathPrefix;
+        return apiRequestsByPath.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(prefix))
+                .mapToLong(entry -> entry.getValue().get())
+                .sum();
+    }
+
+    /** Counters by path below {@code /api/v4}, for the admin API. */
+    public Map<String, Long> apiRequestsByPath() {
+        Map<String, Long> copy = new TreeMap<>();
+        apiRequestsByPath.forEach((path, count) -> copy.put(path, count.get()));
+        return copy;
+    }
+
+    /** Tokens issued per grant type, for the admin API. */
+    public Map<String, Long> tokenRequests() {
+        Map<String, Long> copy = new TreeMap<>();
+        tokenRequests.forEach((grant, count) -> copy.put(grant, count.get()));
+        return copy;
+    }
+
     public void reset() {
+        apiRequests.set(0);
+        apiRequestsByPath.clear();
         tokenRequests.clear();
         revocations.set(0);
         discoveryRequests.set(0);
@@ -41,6 +80,12 @@ public final class EmulatorStats {
     /** Records a 200 answer of the revocation endpoint; called by the emulator. */
     public void recordRevocation() {
         revocations.incrementAndGet();
+    }
+
+    /** Records an answered API request; called by the emulator with the path below {@code /api/v4}. */
+    public void recordApiRequest(String path) {
+        apiRequests.incrementAndGet();
+        apiRequestsByPath.computeIfAbsent(path, key -> new AtomicLong()).incrementAndGet();
     }
 
     /** Records a discovery document request; called by the emulator. */

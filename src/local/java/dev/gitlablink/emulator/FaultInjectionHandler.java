@@ -1,27 +1,88 @@
 package dev.gitlablink.emulator;
 
+import dev.gitlablink.emulator.state.EmulatorState;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Optional;
+
 /**
- * First handler of every request: the place where latency, 5xx, 429 and "down" knobs of {@link EmulatorKnobs}
- * will be applied (later issues). Today it lets every request through.
+ * First handler of every request. Applies {@link EmulatorKnobs}: "down" to everything but the admin API;
+ * rate-limit headers, latency (a Vert.x timer, never a sleeping thread), 429s and 5xx answers to
+ * {@code /api/v4} only. Also counts answered API requests.
  */
 final class FaultInjectionHandler implements Handler<RoutingContext> {
 
+    private final Vertx vertx;
     private final EmulatorKnobs knobs;
+    private final EmulatorStats stats;
+    private final ApiRateLimit rateLimit;
+    private final String apiBase;
+    private final String adminBase;
 
-    FaultInjectionHandler(EmulatorKnobs knobs) {
-        this.knobs = knobs;
+    FaultInjectionHandler(Vertx vertx, EmulatorState state, ApiRateLimit rateLimit) {
+        this.vertx = vertx;
+        this.knobs = state.knobs();
+        this.stats = state.stats();
+        this.rateLimit = rateLimit;
+        this.apiBase = state.path("/api/v4");
+        this.adminBase = state.path(AdminApi.BASE);
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        // Later: delay with vertx.setTimer (never sleep on the event loop), or answer 5xx/429 from knobs.
-        ctx.next();
+        String path = ctx.request().path();
+        if (path.startsWith(adminBase + "/") || path.equals(adminBase)) {
+            ctx.next();
+            return;
+        }
+        if (knobs.down()) {
+            ctx.request().connection().close();
+            return;
+        }
+        if (!path.equals(apiBase) && !path.startsWith(apiBase + "/")) {
+            ctx.next();
+            return;
+        }
+        String apiPath = path.substring(apiBase.length());
+        ctx.addHeadersEndHandler(v -> stats.recordApiRequest(apiPath.isEmpty() ? "/" : apiPath));
+        rateLimit.observe(ctx.request());
+        Optional<EmulatorKnobs.ApiFault> fault = knobs.takeApiFault();
+        long delayMillis = knobs.latency().toMillis();
+        if (delayMillis <= 0) {
+            proceed(ctx, fault);
+        } else {
+            vertx.setTimer(delayMillis, id -> proceed(ctx, fault));
+        }
     }
 
-    EmulatorKnobs knobs() {
-        return knobs;
+    private void proceed(RoutingContext ctx, Optional<EmulatorKnobs.ApiFault> fault) {
+        HttpServerResponse response = ctx.response();
+        if (response.closed() || response.ended()) {
+            return;
+        }
+        switch (fault.orElse(null)) {
+            case null -> ctx.next();
+            case EmulatorKnobs.RateLimited limited -> rateLimit.throttle(response, limited.retryAfter());
+            case EmulatorKnobs.Failure failure -> fail(response, failure.status());
+        }
+    }
+
+    /** GitLab's own 500 JSON, or the HTML page the proxy in front of Puma serves for 502/503/504. */
+    private static void fail(HttpServerResponse response, int status) {
+        response.setStatusCode(status);
+        if (status == 502 || status == 503 || status == 504) {
+            response.putHeader("Content-Type", "text/html; charset=utf-8")
+                    .end("<!DOCTYPE html>\n<html>\n<head><title>GitLab is not responding (" + status
+                            + ")</title></head>\n<body>\n<h1>" + status + "</h1>\n<h3>GitLab is not responding."
+                            + "</h3>\n</body>\n</html>\n");
+            return;
+        }
+        String reason = status == 500 ? "Internal Server Error" : response.getStatusMessage();
+        response.putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("message", status + " " + reason).encode());
     }
 }

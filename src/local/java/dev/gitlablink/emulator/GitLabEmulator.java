@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServerRequest;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -34,12 +35,14 @@ public final class GitLabEmulator implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final EmulatorState state;
+    private final EmulatorData data;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private GitLabEmulator(Vertx vertx, HttpServer server, EmulatorState state) {
         this.vertx = vertx;
         this.server = server;
         this.state = state;
+        this.data = new EmulatorData(state.data());
     }
 
     /** Starts the emulator and returns once it is listening. */
@@ -59,7 +62,7 @@ public final class GitLabEmulator implements AutoCloseable {
             EmulatorState state = new EmulatorState(options, baseUrl, Clock.systemUTC(), signer);
             routes.set(EmulatorHttpServer.router(vertx, state));
             if (options.seedDemoData()) {
-                state.users().create("demo", "Demo User", "demo@example.test", "demo");
+                new DemoData(state.data(), state.users()).seed();
             }
             LOG.infof("GitLab emulator listening on %s", baseUrl);
             return new GitLabEmulator(vertx, server, state);
@@ -96,6 +99,11 @@ public final class GitLabEmulator implements AutoCloseable {
                 .toList();
     }
 
+    /** Groups, projects, memberships, issues, merge requests and pipelines served by the API. */
+    public EmulatorData data() {
+        return data;
+    }
+
     public EmulatorKnobs knobs() {
         return state.knobs();
     }
@@ -122,12 +130,26 @@ public final class GitLabEmulator implements AutoCloseable {
         stop();
     }
 
-    /** Standalone: port from the first argument, {@code GITLAB_EMULATOR_PORT}, or 8180; demo data seeded. */
+    /**
+     * Standalone: {@code [port] [--latency-ms N]}; the port defaults to {@code GITLAB_EMULATOR_PORT} or 8180.
+     * Demo data and the admin API are on; the base URL is printed on standard output.
+     */
     public static void main(String[] args) throws InterruptedException {
-        String configured = args.length > 0 ? args[0] : System.getenv("GITLAB_EMULATOR_PORT");
+        String configured = System.getenv("GITLAB_EMULATOR_PORT");
+        long latencyMs = 0;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--latency-ms") && i + 1 < args.length) {
+                latencyMs = Long.parseLong(args[++i].strip());
+            } else {
+                configured = args[i];
+            }
+        }
         int port = configured == null || configured.isBlank() ? DEFAULT_STANDALONE_PORT
                 : Integer.parseInt(configured.strip());
-        GitLabEmulator emulator = start(EmulatorOptions.defaults().withPort(port).withSeedDemoData(true));
+        GitLabEmulator emulator = start(EmulatorOptions.defaults().withPort(port).withSeedDemoData(true)
+                .withAdminApi(true));
+        emulator.knobs().latency(Duration.ofMillis(latencyMs));
+        System.out.println(emulator.baseUrl());
         CountDownLatch shutdown = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.stop();

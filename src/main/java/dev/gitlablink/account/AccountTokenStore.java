@@ -21,7 +21,7 @@ public class AccountTokenStore {
     }
 
     /** Encrypts both tokens with the primary key and records expiry and scopes. */
-    void store(LinkedAccount account, GrantedTokens tokens) {
+    public void store(LinkedAccount account, GrantedTokens tokens) {
         EncryptedValue access = cipher.encrypt(tokens.accessToken(), associatedData(account, "access_token"));
         account.tokenKeyId = access.keyId();
         account.accessTokenCiphertext = access.ciphertext();

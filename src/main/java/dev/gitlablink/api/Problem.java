@@ -11,13 +11,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(URI type, String title, int status, String detail, String instance, String code,
-        String loginUrl, List<FieldError> errors) {
+        String loginUrl, List<FieldError> errors, List<String> requiredScopes, Long retryAfter) {
 
     /** Media type of every error body under /api. */
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One invalid input: where it was and what is wrong with it. */
     public record FieldError(String field, String message) {
+    }
+
+    /** The same problem answered with another status (e.g. 504 instead of 502 for a GitLab timeout). */
+    public Problem withStatus(int newStatus) {
+        return new Problem(type, title, newStatus, detail, instance, code, loginUrl, errors, requiredScopes,
+                retryAfter);
+    }
+
+    public Problem withRequiredScopes(List<String> scopes) {
+        return new Problem(type, title, status, detail, instance, code, loginUrl, errors, scopes, retryAfter);
+    }
+
+    public Problem withRetryAfter(long seconds) {
+        return new Problem(type, title, status, detail, instance, code, loginUrl, errors, requiredScopes, seconds);
     }
 
     static URI typeFor(String code) {

@@ -10,6 +10,11 @@ public enum ProblemCode {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     VALIDATION_FAILED(400, "Invalid request"),
+    ACCOUNT_NOT_FOUND(404, "Linked account not found"),
+    GITLAB_REAUTH_REQUIRED(401, "GitLab sign-in required"),
+    GITLAB_INSUFFICIENT_SCOPE(403, "Missing GitLab permission"),
+    GITLAB_FORBIDDEN(403, "GitLab refused access"),
+    GITLAB_RATE_LIMITED(429, "GitLab rate limit reached"),
     INTERNAL_ERROR(500, "Internal error"),
     GITLAB_UNAVAILABLE(502, "GitLab unavailable"),
     GITLAB_ERROR(502, "GitLab refused the request");

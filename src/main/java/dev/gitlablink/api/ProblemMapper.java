@@ -1,5 +1,6 @@
 package dev.gitlablink.api;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,19 +11,28 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.gitlablink.gitlab.GitLabRejectedException;
+import dev.gitlablink.gitlab.GitLabException;
+import dev.gitlablink.gitlab.GitLabForbiddenException;
+import dev.gitlablink.gitlab.GitLabInsufficientScopeException;
+import dev.gitlablink.gitlab.GitLabNotFoundException;
+import dev.gitlablink.gitlab.GitLabRateLimitedException;
+import dev.gitlablink.gitlab.GitLabTimeoutException;
+import dev.gitlablink.gitlab.GitLabTokenRejectedException;
 import dev.gitlablink.gitlab.GitLabUnavailableException;
+import dev.gitlablink.token.AccountNotFoundException;
+import dev.gitlablink.token.GitLabReauthRequiredException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.UnauthorizedException;
 
 /**
  * Turns every exception that reaches JAX-RS into an {@code application/problem+json} response. No
- * exception class name or raw message ever reaches the body.
+ * exception class name, raw message or GitLab body ever reaches the SPA.
  */
 public class ProblemMapper {
 
@@ -32,16 +42,39 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response gitLabUnavailable(GitLabUnavailableException e, UriInfo uriInfo) {
-        Log.warnf("GitLab unavailable: %s", e.getMessage());
-        return respond(Problems.of(ProblemCode.GITLAB_UNAVAILABLE, "GitLab did not answer. Try again shortly.",
-                path(uriInfo)));
+    public Response accountNotFound(AccountNotFoundException e, UriInfo uriInfo) {
+        return respond(Problems.of(ProblemCode.ACCOUNT_NOT_FOUND, "No such linked account.", path(uriInfo)));
     }
 
     @ServerExceptionMapper
-    public Response gitLabRejected(GitLabRejectedException e, UriInfo uriInfo) {
-        Log.warnf("GitLab refused a request: %s", e.getMessage());
-        return respond(Problems.of(ProblemCode.GITLAB_ERROR, "GitLab refused the request.", path(uriInfo)));
+    public Response reauthRequired(GitLabReauthRequiredException e, UriInfo uriInfo) {
+        return respond(Problems.of(ProblemCode.GITLAB_REAUTH_REQUIRED,
+                "GitLab no longer accepts this account's access. Sign in with GitLab again.", path(uriInfo)));
+    }
+
+    @ServerExceptionMapper
+    public Response gitLab(GitLabException e, UriInfo uriInfo) {
+        String path = path(uriInfo);
+        return switch (e) {
+            case GitLabNotFoundException notFound ->
+                respond(Problems.of(ProblemCode.NOT_FOUND, "GitLab has no such object, or it is not visible to you.",
+                        path));
+            case GitLabInsufficientScopeException scope -> respond(Problems.of(ProblemCode.GITLAB_INSUFFICIENT_SCOPE,
+                    "This needs the GitLab scope " + String.join(" or ", scope.acceptableScopes())
+                            + ". Sign in again granting it.", path).withRequiredScopes(scope.acceptableScopes()));
+            case GitLabForbiddenException forbidden ->
+                respond(Problems.of(ProblemCode.GITLAB_FORBIDDEN, "GitLab does not allow this.", path));
+            case GitLabRateLimitedException limited -> rateLimited(limited, path);
+            case GitLabTokenRejectedException rejected ->
+                respond(Problems.of(ProblemCode.GITLAB_REAUTH_REQUIRED,
+                        "GitLab refused this account's access. Sign in with GitLab again.", path));
+            case GitLabTimeoutException timeout -> unavailable(timeout, path, 504);
+            case GitLabUnavailableException unavailable -> unavailable(unavailable, path, 502);
+            default -> {
+                Log.warnf("GitLab refused a request: %s", e.getMessage());
+                yield respond(Problems.of(ProblemCode.GITLAB_ERROR, "GitLab refused the request.", path));
+            }
+        };
     }
 
     @ServerExceptionMapper
@@ -53,7 +86,7 @@ public class ProblemMapper {
     public Response invalid(ConstraintViolationException e, UriInfo uriInfo) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(ProblemMapper::fieldError)
-                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return respond(Problems.of(ProblemCode.VALIDATION_FAILED, "Some parameters are invalid.", path(uriInfo),
                 errors));
@@ -83,9 +116,24 @@ public class ProblemMapper {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    private static Response rateLimited(GitLabRateLimitedException e, String path) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        Problem problem = Problems.of(ProblemCode.GITLAB_RATE_LIMITED,
+                "GitLab asks to wait " + seconds + " s before trying again.", path).withRetryAfter(seconds);
+        return Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).build();
+    }
+
+    private static Response unavailable(GitLabUnavailableException e, String path, int status) {
+        Log.warnf("GitLab unavailable: %s", e.getMessage());
+        return respond(Problems.of(ProblemCode.GITLAB_UNAVAILABLE, status == 504
+                ? "GitLab did not answer in time. Try again shortly."
+                : "GitLab is not answering. Try again shortly.", path).withStatus(status));
+    }
+
     private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
-        // Method-parameter paths look like "method.arg"; the SPA only needs the parameter's name.
+        // Method-parameter paths look like "method.arg" or "method.params.field"; the SPA needs the last part.
         String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
         return new Problem.FieldError(field, violation.getMessage());
     }

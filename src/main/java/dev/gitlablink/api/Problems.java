@@ -16,9 +16,9 @@ public final class Problems {
     }
 
     public static Problem of(ProblemCode code, String detail, String instance, List<Problem.FieldError> errors) {
-        String loginUrl = code == ProblemCode.NOT_AUTHENTICATED ? LOGIN_URL : null;
+        boolean signInHelps = code == ProblemCode.NOT_AUTHENTICATED || code == ProblemCode.GITLAB_REAUTH_REQUIRED;
         return new Problem(Problem.typeFor(code.code()), code.title(), code.status(), detail, instance, code.code(),
-                loginUrl, errors);
+                signInHelps ? LOGIN_URL : null, errors, null, null);
     }
 
     public static Problem notAuthenticated(String instance) {

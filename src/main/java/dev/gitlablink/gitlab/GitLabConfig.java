@@ -39,4 +39,39 @@ public interface GitLabConfig {
     /** Time allowed for GitLab to answer once connected. */
     @WithDefault("10S")
     Duration readTimeout();
+
+    /** Connections kept open to each GitLab instance, i.e. how many calls can wait on GitLab at once. */
+    @WithDefault("1024")
+    int maxConnections();
+
+    /** Retries and circuit breaking of GitLab API reads. */
+    Resilience resilience();
+
+    /** Settings for retrying failed GitLab reads and for pausing calls to an instance that keeps failing. */
+    interface Resilience {
+
+        /** Retries after a 5xx, connection error or timeout (reads only). */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** Delay before the first retry; doubles for each further one. */
+        @WithDefault("200ms")
+        Duration retryDelay();
+
+        /** Longest wait honoured from GitLab's {@code Retry-After} before a retry. */
+        @WithDefault("5S")
+        Duration maxRetryAfter();
+
+        /** Calls counted before the circuit may open. */
+        @WithDefault("10")
+        int circuitRequestVolume();
+
+        /** Failure ratio among those calls that opens the circuit. */
+        @WithDefault("0.5")
+        double circuitFailureRatio();
+
+        /** How long an open circuit stays open before a trial call. */
+        @WithDefault("10S")
+        Duration circuitOpenDelay();
+    }
 }

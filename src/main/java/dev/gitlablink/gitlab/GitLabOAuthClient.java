@@ -1,29 +1,23 @@
 package dev.gitlablink.gitlab;
 
-import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
- * Calls GitLab's OAuth endpoints for a given instance with a given access token, and turns GitLab's
- * failures into {@link GitLabRejectedException} or {@link GitLabUnavailableException}.
+ * Calls GitLab's OAuth endpoints of a given instance. Errors arrive as {@link GitLabException}s
+ * (see {@link GitLabErrors}).
  */
 @ApplicationScoped
 public class GitLabOAuthClient {
 
     private final GitLabConfig config;
-    private final Map<String, GitLabOAuthRestClient> clients = new ConcurrentHashMap<>();
+    private final GitLabRestClients clients;
 
-    public GitLabOAuthClient(GitLabConfig config) {
+    public GitLabOAuthClient(GitLabConfig config, GitLabRestClients clients) {
         this.config = config;
+        this.clients = clients;
     }
 
     /** The OIDC claims of the token's user. */
@@ -36,26 +30,29 @@ public class GitLabOAuthClient {
         return call(instanceUrl, "token info", client -> client.tokenInfo(bearer(accessToken)));
     }
 
-    private <T> T call(String instanceUrl, String what, Function<GitLabOAuthRestClient, T> request) {
-        try {
-            return request.apply(client(instanceUrl));
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status >= 500) {
-                throw new GitLabUnavailableException("GitLab " + what + " failed with " + status, e);
-            }
-            throw new GitLabRejectedException(status, "GitLab refused " + what + " with " + status);
-        } catch (ProcessingException e) {
-            throw new GitLabUnavailableException("GitLab " + what + " unreachable", e);
-        }
+    /** A new token pair for {@code refreshToken}; {@link GitLabGrantRevokedException} when GitLab refuses it. */
+    public GitLabTokenResponse refresh(String instanceUrl, String refreshToken) {
+        return call(instanceUrl, "token refresh", client -> client.refresh("refresh_token", refreshToken,
+                config.clientId(), config.clientSecret()));
     }
 
-    private GitLabOAuthRestClient client(String instanceUrl) {
-        return clients.computeIfAbsent(instanceUrl, url -> QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(url))
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build(GitLabOAuthRestClient.class));
+    /** Revokes {@code token} (access or refresh) and its pair at GitLab. */
+    public void revoke(String instanceUrl, String token, String tokenTypeHint) {
+        call(instanceUrl, "token revocation", client -> {
+            client.revoke(token, tokenTypeHint, config.clientId(), config.clientSecret());
+            return null;
+        });
+    }
+
+    private <T> T call(String instanceUrl, String what, Function<GitLabOAuthRestClient, T> request) {
+        try {
+            return request.apply(clients.oauth(instanceUrl));
+        } catch (ProcessingException e) {
+            if (e.getCause() instanceof GitLabException gitLab) {
+                throw gitLab;
+            }
+            throw GitLabErrors.transportFailure(what, e);
+        }
     }
 
     private static String bearer(String accessToken) {

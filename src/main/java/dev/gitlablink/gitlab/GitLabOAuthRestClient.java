@@ -1,7 +1,10 @@
 package dev.gitlablink.gitlab;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -9,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * GitLab's OAuth endpoints as a typed MicroProfile REST client. Built per instance by
- * {@link GitLabOAuthClient}, which adds the token; never injected directly.
+ * {@link GitLabOAuthClient}, which adds the token and credentials; never injected directly.
  */
 @Produces(MediaType.APPLICATION_JSON)
 interface GitLabOAuthRestClient {
@@ -31,4 +34,27 @@ interface GitLabOAuthRestClient {
     @GET
     @Path("/oauth/token/info")
     GitLabTokenInfo tokenInfo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /**
+     * Trades a refresh token for a new access and refresh token (GitLab always rotates both).
+     *
+     * GitLab endpoint: POST /oauth/token (grant_type=refresh_token)
+     */
+    @POST
+    @Path("/oauth/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    GitLabTokenResponse refresh(@FormParam("grant_type") String grantType,
+            @FormParam("refresh_token") String refreshToken, @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret);
+
+    /**
+     * Revokes a token and the other token of its pair.
+     *
+     * GitLab endpoint: POST /oauth/revoke
+     */
+    @POST
+    @Path("/oauth/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    void revoke(@FormParam("token") String token, @FormParam("token_type_hint") String tokenTypeHint,
+            @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret);
 }

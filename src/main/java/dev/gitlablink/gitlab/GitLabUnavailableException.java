@@ -1,9 +1,20 @@
 package dev.gitlablink.gitlab;
 
-/** GitLab could not be reached, timed out or failed (5xx); the request may work later. */
-public class GitLabUnavailableException extends RuntimeException {
+import java.time.Duration;
+import java.util.Optional;
 
-    public GitLabUnavailableException(String message, Throwable cause) {
+/** GitLab could not be reached, reset the connection, or failed with a 5xx; a retry may work. */
+public class GitLabUnavailableException extends GitLabException {
+
+    private final Duration retryAfter;
+
+    public GitLabUnavailableException(String message, Duration retryAfter, Throwable cause) {
         super(message, cause);
+        this.retryAfter = retryAfter;
+    }
+
+    /** GitLab's {@code Retry-After}, when it sent one (503s sometimes do). */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -4,6 +4,8 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.function.Supplier;
+
 /** Grape-style JSON responses with the headers every GitLab API response carries. */
 public final class ApiResponses {
 
@@ -21,6 +23,18 @@ public final class ApiResponses {
     /** {@code {"message":"<status> <text>"}}, e.g. {@code 404 Project Not Found}. */
     public static void message(RoutingContext ctx, int status, String message) {
         json(ctx, status, new JsonObject().put("message", message));
+    }
+
+    /** 200 with the body {@code handler} builds, or the error it throws as an {@link ApiException}. */
+    static void respond(RoutingContext ctx, Supplier<Object> handler) {
+        Object body;
+        try {
+            body = handler.get();
+        } catch (ApiException e) {
+            json(ctx, e.status(), e.body());
+            return;
+        }
+        json(ctx, 200, body);
     }
 
     /** Unknown API route: note {@code error}, not {@code message}. */

@@ -22,7 +22,7 @@ public final class EmulatorState {
     private final EmulatorOptions options;
     private final String baseUrl;
     private final Clock clock;
-    private final EmulatorKnobs knobs = new EmulatorKnobs();
+    private final EmulatorKnobs knobs;
     private final EmulatorStats stats = new EmulatorStats();
     private final UserStore users;
     private final ApplicationStore applications = new ApplicationStore();
@@ -31,6 +31,7 @@ public final class EmulatorState {
     private final AuthorizationCodeStore codes;
     private final DeviceGrantStore deviceGrants;
     private final IdTokenSigner signer;
+    private final DataStore data;
 
     public EmulatorState(EmulatorOptions options, String baseUrl, Clock clock, IdTokenSigner signer) {
         this.options = options;
@@ -41,6 +42,8 @@ public final class EmulatorState {
         this.tokens = new OAuthTokenStore(clock, RandomTokens::hex64);
         this.codes = new AuthorizationCodeStore(clock, RandomTokens::hex64);
         this.deviceGrants = new DeviceGrantStore(clock, RandomTokens::hex64, RandomTokens::userCode);
+        this.data = new DataStore(baseUrl, users);
+        this.knobs = new EmulatorKnobs(tokens, codes);
     }
 
     public EmulatorOptions options() {
@@ -91,6 +94,16 @@ public final class EmulatorState {
 
     public DeviceGrantStore deviceGrants() {
         return deviceGrants;
+    }
+
+    /** Groups, projects, issues, merge requests and pipelines. */
+    public DataStore data() {
+        return data;
+    }
+
+    /** Scheme, host and port of {@link #baseUrl()}, without the path prefix: the origin of Link headers. */
+    public String origin() {
+        return baseUrl.substring(0, baseUrl.length() - options.pathPrefix().length());
     }
 
     public IdTokenSigner signer() {

@@ -36,6 +36,11 @@ public final class AuthorizationCodeStore {
         return code == null ? Optional.empty() : Optional.ofNullable(codes.get(code));
     }
 
+    /** Revokes the user's outstanding codes (GitLab revokes grants together with tokens). */
+    public synchronized void revokeAll(long userId) {
+        codes.replaceAll((code, grant) -> grant.userId() == userId ? grant.asRevoked() : grant);
+    }
+
     /** Marks the code used; {@code false} if it was not accessible any more (lost a race or replayed). */
     public synchronized boolean consume(String code) {
         AuthorizationCode current = codes.get(code);

@@ -118,10 +118,26 @@ public final class OAuthTokenStore {
                 .anyMatch(token -> token.scopes().size() == scopes.size() && token.scopes().containsAll(scopes));
     }
 
+    /** Makes every still-valid access token of the user expired now; refresh tokens keep working. */
+    public synchronized int expireAccessTokens(long userId) {
+        Instant now = clock.instant();
+        List<OAuthToken> live = issuedTo(userId).stream().filter(token -> token.accessible(now)).toList();
+        live.forEach(token -> rowsById.put(token.id(), token.withExpiredAt(now)));
+        return live.size();
+    }
+
+    /** Revokes every row of the user, as revoking the application in the user's settings does. */
+    public synchronized int revokeAll(long userId) {
+        Instant now = clock.instant();
+        List<OAuthToken> live = issuedTo(userId).stream().filter(token -> !token.revoked(now)).toList();
+        live.forEach(this::revokeRow);
+        return live.size();
+    }
+
     private OAuthToken insert(String clientId, long userId, List<String> scopes, Duration expiresIn,
             String previousRefreshToken) {
         OAuthToken token = new OAuthToken(nextId++, tokenGenerator.get(), tokenGenerator.get(), clientId, userId,
-                scopes, clock.instant(), expiresIn, null, previousRefreshToken);
+                scopes, clock.instant(), expiresIn, null, previousRefreshToken, null);
         rowsById.put(token.id(), token);
         idsByAccessToken.put(token.accessToken(), token.id());
         idsByRefreshToken.put(token.refreshToken(), token.id());

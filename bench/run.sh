@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# Load benchmark of GET /api/accounts/{id}/projects on the packaged service, next to a direct load of the
+# GitLab emulator's /api/v4/projects, in one run on this machine. See bench/README.md.
+#
+#   bench/run.sh                       # build, start everything, run both scenarios, print the table
+#   BENCH_DURATION=60s bench/run.sh    # longer measured runs (see bench/README.md for every knob)
+#
+# Prints requests/s, p50 and p99 per scenario and target, and a verdict against the targets; the same table
+# goes to target/bench/results.txt. Exits 0 whether or not a target is met (the verdict says MISSED).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JIT_WARMUP=${BENCH_JIT_WARMUP:-30s}
+WARMUP=${BENCH_WARMUP:-10s}
+DURATION=${BENCH_DURATION:-20s}
+THREADS=${BENCH_THREADS:-2}
+CONNECTIONS_A=${BENCH_CONNECTIONS_A:-64}
+CONNECTIONS_B=${BENCH_CONNECTIONS_B:-500}
+LATENCY_B_MS=${BENCH_LATENCY_MS:-200}
+WRK_TIMEOUT=${BENCH_WRK_TIMEOUT:-10s}
+PER_PAGE=${BENCH_PER_PAGE:-20}
+SKIP_BUILD=${BENCH_SKIP_BUILD:-0}
+OUT=target/bench
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+java_major() {
+    "$1" -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n 1
+}
+
+# Same rule as .ci/run: keep a JAVA_HOME >= 21, else the default java if >= 21, else the newest JDK >= 21.
+pick_jdk() {
+    if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ]; then
+        return
+    fi
+    local current candidate
+    current=$(command -v java || true)
+    if [ -n "$current" ] && [ "$(java_major "$current")" -ge 21 ]; then
+        JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$current")")")
+    else
+        for candidate in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+            if [ -x "$candidate/bin/java" ] && [ "$(java_major "$candidate/bin/java")" -ge 21 ]; then
+                JAVA_HOME=${candidate%/}
+                break
+            fi
+        done
+    fi
+    if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
+        log "no JDK >= 21 found; set JAVA_HOME"
+        exit 1
+    fi
+    export JAVA_HOME
+}
+
+install_wrk() {
+    command -v wrk >/dev/null && return
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo=sudo
+    log "installing wrk (Debian package)"
+    if ! $sudo apt-get install -y -q wrk >/dev/null 2>&1; then
+        $sudo apt-get update -q >/dev/null
+        $sudo apt-get install -y -q wrk >/dev/null
+    fi
+}
+
+# CPU seconds (user + system) a process has used so far; 0 if it is gone.
+cpu_seconds() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
+    # Fields after the ")" closing the command name: utime and stime are the 12th and 13th.
+    echo "${stat##*) }" | awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($12 + $13) / hz }'
+}
+
+ENV_PID=""
+SERVICE_PID=""
+
+teardown() {
+    local status=$?
+    if [ -n "$ENV_PID" ] && kill -0 "$ENV_PID" 2>/dev/null; then
+        log "stopping the bench environment (pid $ENV_PID)"
+        kill -TERM "$ENV_PID" 2>/dev/null || true
+        for _ in $(seq 1 60); do
+            kill -0 "$ENV_PID" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -0 "$ENV_PID" 2>/dev/null && kill -KILL "$ENV_PID" 2>/dev/null || true
+    fi
+    # The environment stops the service itself; this only catches a service orphaned by a killed environment.
+    if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null \
+            && tr '\0' ' ' < "/proc/$SERVICE_PID/cmdline" 2>/dev/null | grep -q 'quarkus-run.jar'; then
+        kill -TERM "$SERVICE_PID" 2>/dev/null || true
+    fi
+    exit "$status"
+}
+trap teardown EXIT
+trap 'exit 130' INT TERM
+
+pick_jdk
+export PATH="$JAVA_HOME/bin:$PATH"
+log "JAVA_HOME=$JAVA_HOME"
+install_wrk
+mkdir -p "$OUT"
+
+if [ "$SKIP_BUILD" != 1 ]; then
+    log "building (./mvnw -B -q package -DskipTests)"
+    ./mvnw -B -q package -DskipTests
+fi
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+
+rm -f "$OUT/env.sh" "$OUT/service.pid" "$OUT/service.log" "$OUT/environment.log" "$OUT"/wrk-*.txt
+log "starting the environment (embedded PostgreSQL, GitLab emulator, packaged service); log in $OUT/environment.log"
+# Standard input is a pipe that closes when this script dies, so the environment never outlives it.
+# Vert.x logs through JUL, so emulator errors reach the log (its SLF4J binding is not configured outside Quarkus).
+java -Dvertx.logger-delegate-factory-class-name=io.vertx.core.logging.JULLogDelegateFactory \
+    -cp "target/classes:target/test-classes:$(cat "$OUT/classpath.txt")" dev.gitlablink.bench.BenchEnvironment \
+    < <(while kill -0 $$ 2>/dev/null; do sleep 1; done) > "$OUT/environment.log" 2>&1 &
+ENV_PID=$!
+
+for _ in $(seq 1 360); do
+    grep -qx READY "$OUT/environment.log" 2>/dev/null && break
+    if ! kill -0 "$ENV_PID" 2>/dev/null; then
+        log "the environment exited before READY:"
+        tail -n 40 "$OUT/environment.log" >&2
+        exit 1
+    fi
+    sleep 0.5
+done
+grep -qx READY "$OUT/environment.log" || { log "the environment was not READY within 180 s"; exit 1; }
+# shellcheck source=/dev/null
+source "$OUT/env.sh"
+log "service $SERVICE_URL, emulator $EMULATOR_URL"
+
+set_latency() {
+    curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' \
+        -d "{\"latencyMs\":$1}" "$EMULATOR_URL/-/emulator/knobs"
+}
+
+SERVICE_PATH="/api/accounts/$ACCOUNT_ID/projects?perPage=$PER_PAGE"
+DIRECT_PATH="/api/v4/projects?membership=true&per_page=$PER_PAGE&simple=true"
+
+# run_wrk NAME CONNECTIONS DURATION TARGET: one wrk run, its full output in $OUT/wrk-NAME.txt.
+run_wrk() {
+    local name=$1 connections=$2 duration=$3 target=$4 cookie="" authorization="" url
+    if [ "$target" = service ]; then
+        url="$SERVICE_URL$SERVICE_PATH"
+        cookie="gitlab_link_session=$SESSION_COOKIE"
+    else
+        url="$EMULATOR_URL$DIRECT_PATH"
+        authorization="Bearer $GITLAB_TOKEN"
+    fi
+    BENCH_COOKIE="$cookie" BENCH_AUTHORIZATION="$authorization" wrk -t "$THREADS" -c "$connections" \
+        -d "$duration" --timeout "$WRK_TIMEOUT" --latency -s bench/report.lua "$url" > "$OUT/wrk-$name.txt" 2>&1
+}
+
+# Sanity check before loading: both URLs answer 200 with the bench credentials.
+check_status() {
+    local code
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$@")
+    [ "$code" = 200 ] || { log "pre-check failed: HTTP $code for ${*: -1}"; exit 1; }
+}
+check_status -H "Cookie: gitlab_link_session=$SESSION_COOKIE" "$SERVICE_URL$SERVICE_PATH"
+check_status -H "Authorization: Bearer $GITLAB_TOKEN" "$EMULATOR_URL$DIRECT_PATH"
+
+# CPU snapshot "service env machine": CPU seconds used so far by the service JVM and the environment JVM, and
+# busy CPU seconds of the whole machine (all processes, without time stolen by a hypervisor).
+cpu_snapshot() {
+    local machine
+    machine=$(awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.2f", ($2 + $3 + $4 + $7 + $8) / hz }' /proc/stat)
+    echo "$(cpu_seconds "$SERVICE_PID") $(cpu_seconds "$ENV_PID") $machine"
+}
+
+ROWS=()
+# measure SCENARIO TARGET CONNECTIONS: warm-up run, then the measured run and the CPU each party used meanwhile.
+measure() {
+    local scenario=$1 target=$2 connections=$3 name="$1-$2" result before after started ended
+    log "$scenario / $target: warm-up $WARMUP, then $DURATION at $connections connections"
+    run_wrk "$name-warmup" "$connections" "$WARMUP" "$target"
+    before=$(cpu_snapshot); started=$(date +%s.%N)
+    run_wrk "$name" "$connections" "$DURATION" "$target"
+    ended=$(date +%s.%N); after=$(cpu_snapshot)
+    result=$(grep '^BENCH_RESULT' "$OUT/wrk-$name.txt") || { log "wrk failed:"; cat "$OUT/wrk-$name.txt" >&2; exit 1; }
+    ROWS+=("$scenario $target $connections ${result#BENCH_RESULT } $(echo "$before $after $started $ended" | awk '{
+        wall = $8 - $7
+        printf "service_cpu=%.2f env_cpu=%.2f", ($4 - $1) / wall, ($5 - $2) / wall
+        printf " machine_cpu=%.2f", ($6 - $3) / wall }')")
+}
+
+# The service's JIT needs tens of thousands of requests before it reaches its steady speed (its first seconds
+# run at a tenth of it); without this the first scenario would measure the compiler.
+log "JIT warm-up of the service: $JIT_WARMUP at $CONNECTIONS_A connections"
+set_latency 0
+run_wrk jit-warmup "$CONNECTIONS_A" "$JIT_WARMUP" service
+measure a service "$CONNECTIONS_A"
+measure a direct "$CONNECTIONS_A"
+set_latency "$LATENCY_B_MS"
+measure b service "$CONNECTIONS_B"
+measure b direct "$CONNECTIONS_B"
+set_latency 0
+
+report() {
+    echo "gitlab-link benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "command: bench/run.sh (BENCH_JIT_WARMUP=$JIT_WARMUP BENCH_WARMUP=$WARMUP BENCH_DURATION=$DURATION" \
+        "BENCH_THREADS=$THREADS BENCH_CONNECTIONS_A=$CONNECTIONS_A BENCH_CONNECTIONS_B=$CONNECTIONS_B" \
+        "BENCH_LATENCY_MS=$LATENCY_B_MS)"
+    echo "machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)) shared by the" \
+        "service, the emulator, PostgreSQL and wrk; $(java -version 2>&1 | head -n 1);" \
+        "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
+    echo "service: GET $SERVICE_PATH (session cookie)"
+    echo "direct:  GET $DIRECT_PATH (Bearer token); the bench user is a member of $PROJECT_COUNT projects"
+    echo "upstream latency (emulator knob): (a) 0 ms, (b) $LATENCY_B_MS ms"
+    echo
+    printf '%-8s %-7s %5s %8s %7s %7s %7s %5s %6s %6s %6s %8s\n' scenario target conns 'req/s' 'p50 ms' 'p99 ms' \
+        non-2xx 'sock' 'svc' 'emu' 'all' 'svc ms'
+    printf '%-8s %-7s %5s %8s %7s %7s %7s %5s %6s %6s %6s %8s\n' '' '' '' '' '' '' '' 'err' 'CPU' 'CPU' 'CPU' \
+        'CPU/req'
+    local row
+    for row in "${ROWS[@]}"; do
+        # shellcheck disable=SC2086
+        set -- $row
+        local scenario=$1 target=$2 connections=$3
+        shift 3
+        local -A f=()
+        local pair per_request="-"
+        for pair in "$@"; do f[${pair%%=*}]=${pair#*=}; done
+        if [ "$target" = service ]; then
+            per_request=$(awk -v c="${f[service_cpu]}" -v r="${f[rps]}" 'BEGIN { printf "%.2f", 1000 * c / r }')
+        fi
+        printf '%-8s %-7s %5s %8s %7s %7s %7s %5s %6s %6s %6s %8s\n' "$scenario" "$target" "$connections" \
+            "${f[rps]}" "${f[p50_ms]}" "${f[p99_ms]}" "${f[status_errors]}" \
+            "$(( f[connect_errors] + f[read_errors] + f[write_errors] + f[timeouts] ))" \
+            "${f[service_cpu]}" "${f[env_cpu]}" "${f[machine_cpu]}" "$per_request"
+    done
+    echo
+    echo "req/s counts every answer, the verdicts only 2xx ones; sock err = wrk's connect/read/write errors and"
+    echo "timeouts; CPU = cores used on average during the measured run by the service JVM (svc), the JVM running"
+    echo "the emulator (emu), and every process on the machine (all, out of $(nproc): adds wrk, PostgreSQL and"
+    echo "anything else running); svc ms CPU/req = service CPU time per answer."
+    verdicts
+}
+
+# ok_rate SCENARIO TARGET: 2xx answers per second of a row.
+ok_rate() {
+    local row
+    for row in "${ROWS[@]}"; do
+        case "$row" in
+            "$1 $2 "*) echo "$row" | tr ' ' '\n' | awk -F= '
+                $1 == "requests" { r = $2 } $1 == "status_errors" { e = $2 } $1 == "seconds" { s = $2 }
+                END { printf "%.1f", (r - e) / s }' ;;
+        esac
+    done
+}
+
+verdicts() {
+    local service_a direct_a service_b ideal_b
+    service_a=$(ok_rate a service); direct_a=$(ok_rate a direct); service_b=$(ok_rate b service)
+    ideal_b=$(awk -v c="$CONNECTIONS_B" -v l="$LATENCY_B_MS" 'BEGIN { printf "%.0f", c * 1000 / l }')
+    awk -v s="$service_a" -v d="$direct_a" 'BEGIN {
+        printf "target (a): service >= 0.5 x direct: %.0f vs %.0f 2xx/s = %.2f x direct -> %s\n",
+            s, d, s / d, (s >= 0.5 * d ? "MET" : "MISSED") }'
+    awk -v s="$service_b" -v i="$ideal_b" 'BEGIN {
+        printf "target (b): service >= 90%% of %d (connections / latency) = %d: %.0f 2xx/s = %.0f%% of ideal -> %s\n",
+            i, 0.9 * i, s, 100 * s / i, (s >= 0.9 * i ? "MET" : "MISSED") }'
+}
+
+report | tee "$OUT/results.txt"
+log "results in $OUT/results.txt, wrk outputs in $OUT/wrk-*.txt, service log in $OUT/service.log"

@@ -1,0 +1,158 @@
+package dev.gitlablink.emulator;
+
+import dev.gitlablink.emulator.state.EmulatorState;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Emulator control over HTTP for processes that cannot call Java (benchmarks, browser tests), under
+ * {@code /-/emulator} like GitLab's own internal routes; mounted only when {@link EmulatorOptions#adminApi()}.
+ * <ul>
+ *   <li>{@code GET /-/emulator/knobs}: current knob state;</li>
+ *   <li>{@code POST /-/emulator/knobs} with any of {@code latencyMs}, {@code down},
+ *       {@code failNext {count,status}}, {@code rateLimitNext {count,retryAfterSeconds}},
+ *       {@code accessTokenLifetimeSeconds}, {@code idTokenLifetimeSeconds},
+ *       {@code expireAccessTokens} and {@code revokeAllTokens} (user id or username);</li>
+ *   <li>{@code POST /-/emulator/reset}: knobs and counters back to defaults (data stays);</li>
+ *   <li>{@code GET /-/emulator/stats}: request counters.</li>
+ * </ul>
+ */
+final class AdminApi {
+
+    static final String BASE = "/-/emulator";
+    private static final Set<String> KEYS = Set.of("latencyMs", "down", "failNext", "rateLimitNext",
+            "accessTokenLifetimeSeconds", "idTokenLifetimeSeconds", "expireAccessTokens", "revokeAllTokens");
+
+    private final EmulatorState state;
+    private final ApiRateLimit rateLimit;
+
+    AdminApi(EmulatorState state, ApiRateLimit rateLimit) {
+        this.state = state;
+        this.rateLimit = rateLimit;
+    }
+
+    void mount(Router router) {
+        router.get(state.path(BASE + "/knobs")).handler(ctx -> send(ctx, 200, knobState()));
+        router.post(state.path(BASE + "/knobs")).handler(this::setKnobs);
+        router.post(state.path(BASE + "/reset")).handler(this::reset);
+        router.get(state.path(BASE + "/stats")).handler(ctx -> send(ctx, 200, stats()));
+    }
+
+    private void setKnobs(RoutingContext ctx) {
+        JsonObject body;
+        try {
+            body = ctx.body().isEmpty() ? new JsonObject() : ctx.body().asJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            send(ctx, 400, new JsonObject().put("error", "body must be a JSON object"));
+            return;
+        }
+        JsonObject result = new JsonObject();
+        List<Runnable> changes = new ArrayList<>();
+        try {
+            for (String key : body.fieldNames()) {
+                changes.add(change(key, body, result));
+            }
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+            send(ctx, 400, new JsonObject().put("error", "invalid knobs: " + e.getMessage()));
+            return;
+        }
+        changes.forEach(Runnable::run);
+        send(ctx, 200, knobState().mergeIn(result));
+    }
+
+    private Runnable change(String key, JsonObject body, JsonObject result) {
+        EmulatorKnobs knobs = state.knobs();
+        return switch (key) {
+            case "latencyMs" -> set(knobs::latency, Duration.ofMillis(body.getLong(key)));
+            case "down" -> set(knobs::down, body.getBoolean(key));
+            case "failNext" -> {
+                JsonObject fail = body.getJsonObject(key);
+                int count = fail.getInteger("count");
+                int status = fail.getInteger("status", 500);
+                if (count < 0 || status < 400 || status > 599) {
+                    throw new IllegalArgumentException("failNext needs count >= 0 and status 400..599");
+                }
+                yield () -> knobs.failNext(count, status);
+            }
+            case "rateLimitNext" -> {
+                JsonObject limit = body.getJsonObject(key);
+                int count = limit.getInteger("count");
+                Duration wait = Duration.ofSeconds(limit.getLong("retryAfterSeconds", 60L));
+                if (count < 0 || wait.isNegative()) {
+                    throw new IllegalArgumentException("rateLimitNext needs count >= 0 and retryAfterSeconds >= 0");
+                }
+                yield () -> knobs.rateLimitNext(count, wait);
+            }
+            case "accessTokenLifetimeSeconds" ->
+                    set(knobs::accessTokenLifetime, Duration.ofSeconds(body.getLong(key)));
+            case "idTokenLifetimeSeconds" -> set(knobs::idTokenLifetime, Duration.ofSeconds(body.getLong(key)));
+            case "expireAccessTokens" -> {
+                long userId = userId(body.getValue(key));
+                yield () -> result.put("expiredAccessTokens", knobs.expireAccessTokens(userId));
+            }
+            case "revokeAllTokens" -> {
+                long userId = userId(body.getValue(key));
+                yield () -> result.put("revokedTokens", knobs.revokeAllTokens(userId));
+            }
+            default -> throw new IllegalArgumentException("unknown knob '" + key + "', expected one of " + KEYS);
+        };
+    }
+
+    private static <T> Runnable set(Consumer<T> setter, T value) {
+        if (value == null || value instanceof Duration duration && duration.isNegative()) {
+            throw new IllegalArgumentException("missing or negative value");
+        }
+        return () -> setter.accept(value);
+    }
+
+    private long userId(Object value) {
+        if (value instanceof Number number) {
+            return state.users().findById(number.longValue())
+                    .orElseThrow(() -> new IllegalArgumentException("no user " + value)).id();
+        }
+        return state.users().findByLogin(String.valueOf(value))
+                .orElseThrow(() -> new IllegalArgumentException("no user " + value)).id();
+    }
+
+    private void reset(RoutingContext ctx) {
+        state.knobs().reset();
+        state.stats().reset();
+        rateLimit.reset();
+        send(ctx, 200, knobState());
+    }
+
+    private JsonObject knobState() {
+        EmulatorKnobs knobs = state.knobs();
+        return new JsonObject()
+                .put("latencyMs", knobs.latency().toMillis())
+                .put("down", knobs.down())
+                .put("pendingFailures", knobs.pendingFailures())
+                .put("pendingRateLimits", knobs.pendingRateLimits())
+                .put("accessTokenLifetimeSeconds", knobs.accessTokenLifetime().toSeconds())
+                .put("idTokenLifetimeSeconds", knobs.idTokenLifetime().toSeconds());
+    }
+
+    private JsonObject stats() {
+        EmulatorStats stats = state.stats();
+        return new JsonObject()
+                .put("apiRequests", stats.apiRequests())
+                .put("apiRequestsByPath", new JsonObject(new LinkedHashMap<>(stats.apiRequestsByPath())))
+                .put("tokenRequests", new JsonObject(new LinkedHashMap<>(stats.tokenRequests())))
+                .put("revocations", stats.revocations())
+                .put("discoveryRequests", stats.discoveryRequests());
+    }
+
+    private static void send(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store").end(body.encode());
+    }
+}

@@ -1,0 +1,144 @@
+package dev.gitlablink.gitlab;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.gitlablink.gitlab.model.GitLabGroup;
+import dev.gitlablink.gitlab.model.GitLabIssue;
+import dev.gitlablink.gitlab.model.GitLabMergeRequest;
+import dev.gitlablink.gitlab.model.GitLabPipeline;
+import dev.gitlablink.gitlab.model.GitLabProject;
+import dev.gitlablink.gitlab.model.GitLabUser;
+import io.smallrye.faulttolerance.api.Guard;
+
+/**
+ * GitLab REST API v4 for one linked account at a time: adds the account's bearer token, retries a 401
+ * once with a renewed token, retries failed reads and breaks the circuit per instance, reads the
+ * pagination headers, and turns every GitLab failure into a {@link GitLabException}.
+ */
+@ApplicationScoped
+public class GitLabClient {
+
+    private final GitLabRestClients clients;
+    private final GitLabGuards guards;
+
+    public GitLabClient(GitLabRestClients clients, GitLabGuards guards) {
+        this.clients = clients;
+        this.guards = guards;
+    }
+
+    /** The account's GitLab user. GitLab endpoint: GET /user */
+    public GitLabUser currentUser(AccessTokenSource tokens) {
+        return get(tokens, "user", GitLabApiRestClient::currentUser);
+    }
+
+    /** Projects visible to the account. GitLab endpoint: GET /projects */
+    public GitLabPage<GitLabProject> projects(AccessTokenSource tokens, ProjectQuery query) {
+        PageRequest page = query.page();
+        return page(get(tokens, "projects", (client, auth) -> client.projects(auth, query.membership(),
+                query.search(), page.keyset() ? "id" : query.orderBy(), query.sort(), query.archived(),
+                query.minAccessLevel(), query.simple(), page.page(), page.perPage(),
+                page.keyset() ? "keyset" : null, page.idAfter(), null)));
+    }
+
+    /** One project by numeric id or full path. GitLab endpoint: GET /projects/:id */
+    public GitLabProject project(AccessTokenSource tokens, String idOrPath) {
+        return get(tokens, "project", (client, auth) -> client.project(auth, encodeId(idOrPath)));
+    }
+
+    /** Groups the account belongs to. GitLab endpoint: GET /groups */
+    public GitLabPage<GitLabGroup> groups(AccessTokenSource tokens, GroupQuery query) {
+        return page(get(tokens, "groups", (client, auth) -> client.groups(auth, query.search(), query.orderBy(),
+                query.sort(), query.minAccessLevel(), query.page().page(), query.page().perPage())));
+    }
+
+    /** Issues across projects. GitLab endpoint: GET /issues */
+    public GitLabPage<GitLabIssue> issues(AccessTokenSource tokens, WorkItemQuery query) {
+        return page(get(tokens, "issues", (client, auth) -> client.issues(auth, query.scope(), query.state(),
+                query.search(), query.orderBy(), query.sort(), query.page().page(), query.page().perPage())));
+    }
+
+    /** Merge requests across projects. GitLab endpoint: GET /merge_requests */
+    public GitLabPage<GitLabMergeRequest> mergeRequests(AccessTokenSource tokens, WorkItemQuery query) {
+        return page(get(tokens, "merge requests", (client, auth) -> client.mergeRequests(auth, query.scope(),
+                query.state(), query.search(), query.orderBy(), query.sort(), query.page().page(),
+                query.page().perPage())));
+    }
+
+    /** A project's issues. GitLab endpoint: GET /projects/:id/issues */
+    public GitLabPage<GitLabIssue> projectIssues(AccessTokenSource tokens, String idOrPath, WorkItemQuery query) {
+        return page(get(tokens, "project issues", (client, auth) -> client.projectIssues(auth, encodeId(idOrPath),
+                query.state(), query.search(), query.orderBy(), query.sort(), query.page().page(),
+                query.page().perPage())));
+    }
+
+    /** A project's merge requests. GitLab endpoint: GET /projects/:id/merge_requests */
+    public GitLabPage<GitLabMergeRequest> projectMergeRequests(AccessTokenSource tokens, String idOrPath,
+            WorkItemQuery query) {
+        return page(get(tokens, "project merge requests", (client, auth) -> client.projectMergeRequests(auth,
+                encodeId(idOrPath), query.state(), query.search(), query.orderBy(), query.sort(), query.page().page(),
+                query.page().perPage())));
+    }
+
+    /** A project's pipelines. GitLab endpoint: GET /projects/:id/pipelines */
+    public GitLabPage<GitLabPipeline> projectPipelines(AccessTokenSource tokens, String idOrPath,
+            PipelineQuery query) {
+        return page(get(tokens, "project pipelines", (client, auth) -> client.projectPipelines(auth,
+                encodeId(idOrPath), query.status(), query.ref(), query.orderBy(), query.sort(), query.page().page(),
+                query.page().perPage())));
+    }
+
+    private <T> T get(AccessTokenSource tokens, String what, BiFunction<GitLabApiRestClient, String, T> request) {
+        GitLabApiRestClient client = clients.api(tokens.instanceUrl());
+        Guard guard = guards.forInstance(tokens.instanceUrl());
+        String token = tokens.accessToken();
+        try {
+            return guarded(guard, tokens.instanceUrl(), what, () -> request.apply(client, bearer(token)));
+        } catch (GitLabTokenRejectedException rejected) {
+            String renewed = tokens.renewAfterRejection(token);
+            return guarded(guard, tokens.instanceUrl(), what, () -> request.apply(client, bearer(renewed)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T guarded(Guard guard, String instanceUrl, String what, java.util.function.Supplier<T> call) {
+        try {
+            return (T) guard.get(() -> normalised(what, call), Object.class);
+        } catch (CircuitBreakerOpenException open) {
+            throw new GitLabCircuitOpenException(instanceUrl, open);
+        }
+    }
+
+    private static <T> T normalised(String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProcessingException e) {
+            if (e.getCause() instanceof GitLabException gitLab) {
+                throw gitLab;
+            }
+            throw GitLabErrors.transportFailure(what, e);
+        }
+    }
+
+    private static <T> GitLabPage<T> page(RestResponse<List<T>> response) {
+        List<T> items = response.getEntity() == null ? List.of() : response.getEntity();
+        return PaginationHeaders.page(items, response::getHeaderString);
+    }
+
+    /** GitLab wants a project path URL-encoded as one segment ({@code group%2Fproject}). */
+    static String encodeId(String idOrPath) {
+        return URLEncoder.encode(idOrPath, StandardCharsets.UTF_8);
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.gitlablink.gitlab;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The one place that turns GitLab's error answers into {@link GitLabException}s. Registered on every
+ * GitLab REST client; also classifies transport failures.
+ */
+public class GitLabErrors implements ResponseExceptionMapper<GitLabException> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
+
+    @Override
+    public GitLabException toThrowable(Response response) {
+        int status = response.getStatus();
+        GitLabErrorBody body = body(response);
+        return switch (status) {
+            case 400 -> "invalid_grant".equals(body.error())
+                    ? new GitLabGrantRevokedException()
+                    : new GitLabRejectedException(400, "GitLab answered 400"
+                            + (body.error() == null ? "" : " (" + body.error() + ")"));
+            case 401 -> new GitLabTokenRejectedException("GitLab refused the access token ("
+                    + (body.error() == null ? "401" : body.error()) + ")");
+            case 403 -> "insufficient_scope".equals(body.error())
+                    ? new GitLabInsufficientScopeException(scopes(body.scope()))
+                    : new GitLabForbiddenException("GitLab answered 403");
+            case 404 -> new GitLabNotFoundException("GitLab answered 404");
+            case 429 -> new GitLabRateLimitedException(retryAfter(response).orElse(DEFAULT_RETRY_AFTER));
+            default -> status >= 500
+                    ? new GitLabUnavailableException("GitLab answered " + status, retryAfter(response).orElse(null),
+                            null)
+                    : new GitLabRejectedException(status, "GitLab answered " + status
+                            + (body.error() == null ? "" : " (" + body.error() + ")"));
+        };
+    }
+
+    @Override
+    public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
+        return status >= 400;
+    }
+
+    /**
+     * Classifies a failure of the client rather than an error status: an unreadable body becomes
+     * {@link GitLabBadResponseException}, timeouts {@link GitLabTimeoutException}, anything else (refused,
+     * reset) {@link GitLabUnavailableException}.
+     */
+    public static GitLabException transportFailure(String what, ProcessingException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException
+                    || cause instanceof java.time.DateTimeException) {
+                return new GitLabBadResponseException("GitLab " + what + " answer unreadable ("
+                        + cause.getClass().getSimpleName() + ")", failure);
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException
+                    || cause.getClass().getSimpleName().contains("Timeout")) {
+                return new GitLabTimeoutException("GitLab " + what + " timed out", failure);
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new GitLabUnavailableException("GitLab " + what + " unreachable (" + root.getClass().getSimpleName()
+                + ")", null, failure);
+    }
+
+    /** GitLab's {@code Retry-After}, in seconds or as an HTTP date. */
+    static java.util.Optional<Duration> retryAfter(Response response) {
+        String value = response.getHeaderString("Retry-After");
+        if (value == null || value.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return java.util.Optional.of(Duration.between(Instant.now(), at).isNegative()
+                        ? Duration.ZERO : Duration.between(Instant.now(), at));
+            } catch (RuntimeException notADate) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
+    private static GitLabErrorBody body(Response response) {
+        try {
+            if (!response.hasEntity()) {
+                return GitLabErrorBody.EMPTY;
+            }
+            String text = response.readEntity(String.class);
+            return text == null || !text.trim().startsWith("{") ? GitLabErrorBody.EMPTY
+                    : JSON.readValue(text, GitLabErrorBody.class);
+        } catch (Exception unreadable) {
+            return GitLabErrorBody.EMPTY;
+        }
+    }
+
+    private static List<String> scopes(String scope) {
+        return scope == null || scope.isBlank() ? List.of() : Arrays.asList(scope.trim().split("\\s+"));
+    }
+}

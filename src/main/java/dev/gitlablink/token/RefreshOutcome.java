@@ -1,0 +1,18 @@
+package dev.gitlablink.token;
+
+/** What a refresh transaction ended with. */
+sealed interface RefreshOutcome {
+
+    /** A usable access token: freshly rotated, or rotated meanwhile by another thread or replica. */
+    record Usable(String accessToken) implements RefreshOutcome {
+
+        @Override
+        public String toString() {
+            return "Usable[]";
+        }
+    }
+
+    /** GitLab refused the grant; the account is now marked {@code reauth_required}. */
+    record GrantRevoked() implements RefreshOutcome {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.gitlablink.token;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** When stored GitLab tokens are refreshed. */
+@ConfigMapping(prefix = "gitlab-link.token")
+public interface TokenConfig {
+
+    /**
+     * An access token this close to its expiry is refreshed before use, so a request never starts with a
+     * token that dies on the way. Environment variable {@code TOKEN_REFRESH_SKEW}.
+     */
+    @WithDefault("60S")
+    Duration refreshSkew();
+}

@@ -1,0 +1,117 @@
+package dev.gitlablink.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a child process in
+ * production mode, configured only through environment variables, as in a container.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the jar with {@code environment} on a free port and waits until it is ready. */
+    public static ServiceProcess start(Map<String, String> environment, int port, Duration timeout) {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("package the application first: " + jar);
+        }
+        try {
+            Path log = Files.createTempFile("gitlab-link-service-", ".log");
+            String java = ProcessHandle.current().info().command().orElse("java");
+            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("GITLAB_"));
+            builder.environment().putAll(environment);
+            builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            ServiceProcess service = new ServiceProcess(builder.start(), port, log);
+            service.awaitReady(timeout);
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                if (given().baseUri(baseUrl()).when().get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notListeningYet) {
+                // keep polling
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        close();
+        throw new IllegalStateException("the service was not ready within " + timeout + ":\n" + log());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            Files.deleteIfExists(log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
