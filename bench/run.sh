@@ -10,9 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JIT_WARMUP=${BENCH_JIT_WARMUP:-30s}
-WARMUP=${BENCH_WARMUP:-10s}
-DURATION=${BENCH_DURATION:-20s}
+JIT_WARMUP=${BENCH_JIT_WARMUP:-90s}
+WARMUP=${BENCH_WARMUP:-5s}
+DURATION=${BENCH_DURATION:-15s}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS_A=${BENCH_CONNECTIONS_A:-64}
 CONNECTIONS_B=${BENCH_CONNECTIONS_B:-500}
@@ -185,8 +185,8 @@ measure() {
         printf " machine_cpu=%.2f", ($6 - $3) / wall }')")
 }
 
-# The service's JIT needs tens of thousands of requests before it reaches its steady speed (its first seconds
-# run at a tenth of it); without this the first scenario would measure the compiler.
+# The service's JIT needs tens of thousands of requests before it reaches its steady speed (it starts at a
+# tenth of it, and C2 competes for the same cores); without this the first scenario would measure the compiler.
 log "JIT warm-up of the service: $JIT_WARMUP at $CONNECTIONS_A connections"
 set_latency 0
 run_wrk jit-warmup "$CONNECTIONS_A" "$JIT_WARMUP" service

@@ -16,6 +16,7 @@ import dev.gitlablink.local.LocalPostgres;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.TestSettings;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -24,7 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * Runs against its own database and emulator (class-scoped resource), since it stops them.
  */
 @QuarkusTest
-@WithTestResource(LocalServicesResource.class)
+@WithTestResource(value = LocalServicesResource.class,
+        initArgs = @ResourceArg(name = LocalServicesResource.DISPOSABLE, value = "readiness"))
 class ReadinessTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);

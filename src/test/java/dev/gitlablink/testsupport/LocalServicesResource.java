@@ -32,6 +32,12 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     /** Init arg: serve the emulator under this path, as a self-managed GitLab at example.com/gitlab. */
     public static final String PATH_PREFIX = "pathPrefix";
 
+    /**
+     * Init arg for tests that stop or break the services: its mere presence gives the test class its own
+     * application, since Quarkus only shares an application between classes whose resources match.
+     */
+    public static final String DISPOSABLE = "disposable";
+
     private String pathPrefix = "";
     private LocalPostgres postgres;
     private GitLabEmulator emulator;

@@ -1,10 +1,12 @@
 package dev.gitlablink.testsupport;
 
-import static io.restassured.RestAssured.given;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * production mode, configured only through environment variables, as in a container.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final int port;
@@ -79,11 +83,16 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("the service exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                if (given().baseUri(baseUrl()).when().get("/q/health/ready").statusCode() == 200) {
+                HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
                     return;
                 }
-            } catch (RuntimeException notListeningYet) {
+            } catch (IOException notListeningYet) {
                 // keep polling
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
             sleep(Duration.ofMillis(250));
         }
