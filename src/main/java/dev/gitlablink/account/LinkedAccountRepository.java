@@ -17,11 +17,6 @@ public class LinkedAccountRepository implements PanacheRepositoryBase<LinkedAcco
         return find("instance = ?1 and gitlabUserId = ?2", instance, gitlabUserId).firstResultOptional();
     }
 
-    /** The account if {@code userId} owns it; another user's account is indistinguishable from none. */
-    public Optional<LinkedAccount> findOwned(UUID userId, UUID accountId) {
-        return find("id = ?1 and user.id = ?2", accountId, userId).firstResultOptional();
-    }
-
     /** Loads the account with {@code SELECT ... FOR UPDATE}, so one transaction at a time may change its tokens. */
     public Optional<LinkedAccount> findForUpdate(UUID accountId) {
         return findByIdOptional(accountId, LockModeType.PESSIMISTIC_WRITE);

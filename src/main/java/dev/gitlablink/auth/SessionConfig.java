@@ -23,6 +23,13 @@ public interface SessionConfig {
     @WithDefault("1M")
     Duration touchInterval();
 
+    /**
+     * How long a resolved session is reused from memory before the database is asked again. Logout on
+     * this replica takes effect at once; on another replica within this time. Zero disables the cache.
+     */
+    @WithDefault("5S")
+    Duration cacheTtl();
+
     /** Name of the session cookie. */
     @WithDefault("gitlab_link_session")
     String cookieName();

@@ -29,11 +29,15 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
     @Override
     public Uni<SecurityIdentity> authenticate(SessionAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> sessions.resolve(request.cookieValue())
-                .map(principal -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(principal)
-                        .addRole(USER_ROLE)
-                        .build())
-                .orElseThrow(() -> new AuthenticationFailedException("unknown or expired session")));
+        // A session seen moments ago is answered on the I/O thread; only a miss goes to the database.
+        return sessions.resolveCached(request.cookieValue())
+                .map(principal -> Uni.createFrom().item(identity(principal)))
+                .orElseGet(() -> context.runBlocking(() -> sessions.resolve(request.cookieValue())
+                        .map(SessionIdentityProvider::identity)
+                        .orElseThrow(() -> new AuthenticationFailedException("unknown or expired session"))));
+    }
+
+    private static SecurityIdentity identity(SessionPrincipal principal) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(principal).addRole(USER_ROLE).build();
     }
 }

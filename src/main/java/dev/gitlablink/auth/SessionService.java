@@ -8,6 +8,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
@@ -21,11 +24,26 @@ public class SessionService {
     private final AppSessionRepository sessions;
     private final SessionConfig config;
     private final Clock clock;
+    /** Sessions resolved recently, by id hash, so most requests need no database round trip. */
+    private final Cache<String, SessionPrincipal> recent;
 
     public SessionService(AppSessionRepository sessions, SessionConfig config, Clock clock) {
         this.sessions = sessions;
         this.config = config;
         this.clock = clock;
+        this.recent = Caffeine.newBuilder()
+                .expireAfterWrite(config.cacheTtl())
+                .maximumSize(config.cacheTtl().isZero() ? 0 : 100_000)
+                .build();
+    }
+
+    /** The session from memory if it was resolved within the cache TTL and has not expired since. */
+    Optional<SessionPrincipal> resolveCached(String cookieValue) {
+        if (!SessionIds.isWellFormed(cookieValue)) {
+            return Optional.empty();
+        }
+        SessionPrincipal cached = recent.getIfPresent(SessionIds.hash(cookieValue));
+        return cached != null && cached.expiresAt().isAfter(clock.instant()) ? Optional.of(cached) : Optional.empty();
     }
 
     @Transactional
@@ -60,11 +78,15 @@ public class SessionService {
             session.lastSeenAt = now;
             session.idleExpiresAt = earliest(now.plus(config.idleTimeout()), session.absoluteExpiresAt);
         }
-        return Optional.of(new SessionPrincipal(session.userId, session.idHash, session.absoluteExpiresAt));
+        SessionPrincipal principal = new SessionPrincipal(session.userId, session.idHash,
+                earliest(session.idleExpiresAt, session.absoluteExpiresAt));
+        recent.put(session.idHash, principal);
+        return Optional.of(principal);
     }
 
     @Transactional
     void end(String sessionIdHash) {
+        recent.invalidate(sessionIdHash);
         sessions.deleteById(sessionIdHash);
     }
 

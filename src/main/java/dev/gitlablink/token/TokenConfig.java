@@ -15,4 +15,12 @@ public interface TokenConfig {
      */
     @WithDefault("60S")
     Duration refreshSkew();
+
+    /**
+     * How long an account's decrypted token is reused from memory before the database is read again.
+     * A refresh by this process replaces it at once; a refresh by another replica is picked up after a
+     * GitLab 401 or this long. Zero disables the cache. Environment variable {@code TOKEN_CACHE_TTL}.
+     */
+    @WithDefault("5S")
+    Duration cacheTtl();
 }

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.gitlablink.account.AccountStatus;
 import dev.gitlablink.account.AccountTokenStore;
@@ -25,6 +27,8 @@ public class TokenService {
     private final TokenRefresher refresher;
     private final TokenConfig config;
     private final Clock clock;
+    /** Recently read accounts, by account id, so most requests neither query nor decrypt. */
+    private final Cache<UUID, StoredAccess> recent;
 
     public TokenService(LinkedAccountRepository accounts, AccountTokenStore tokenStore, TokenRefresher refresher,
             TokenConfig config, Clock clock) {
@@ -33,6 +37,24 @@ public class TokenService {
         this.refresher = refresher;
         this.config = config;
         this.clock = clock;
+        this.recent = Caffeine.newBuilder()
+                .expireAfterWrite(config.cacheTtl())
+                .maximumSize(config.cacheTtl().isZero() ? 0 : 100_000)
+                .build();
+    }
+
+    /** What one account read yields: its owner, instance and current access token. */
+    private record StoredAccess(UUID userId, String instanceUrl, String accessToken, Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "StoredAccess[" + userId + ", " + instanceUrl + "]";
+        }
+    }
+
+    /** Forgets what is cached for the account, so the next request reads the database again. */
+    public void evict(UUID accountId) {
+        recent.invalidate(accountId);
     }
 
     /**
@@ -41,15 +63,34 @@ public class TokenService {
      * @throws AccountNotFoundException when the account is not the user's (or does not exist)
      * @throws GitLabReauthRequiredException when the account needs a new GitLab sign-in
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public AccessTokenSource forOwnedAccount(UUID userId, UUID accountId) {
-        LinkedAccount account = accounts.findOwned(userId, accountId)
+        StoredAccess stored = recent.getIfPresent(accountId);
+        if (stored == null) {
+            stored = read(accountId);
+            recent.put(accountId, stored);
+        }
+        if (!stored.userId().equals(userId)) {
+            throw new AccountNotFoundException(accountId);
+        }
+        return new AccountTokenSource(accountId, stored.instanceUrl(), stored.accessToken(), stored.expiresAt());
+    }
+
+    private StoredAccess read(UUID accountId) {
+        LinkedAccount account = accounts.findByIdOptional(accountId)
                 .orElseThrow(() -> new AccountNotFoundException(accountId));
         if (account.status == AccountStatus.REAUTH_REQUIRED) {
             throw new GitLabReauthRequiredException(accountId);
         }
-        String accessToken = tokenStore.accessToken(account).orElse("");
-        return new AccountTokenSource(accountId, account.instance.baseUrl, accessToken, account.accessTokenExpiresAt);
+        return new StoredAccess(account.user.id, account.instance.baseUrl, tokenStore.accessToken(account).orElse(""),
+                account.accessTokenExpiresAt);
+    }
+
+    private String refreshed(UUID accountId, String staleAccessToken) {
+        try {
+            return refresher.refresh(accountId, staleAccessToken);
+        } finally {
+            evict(accountId);
+        }
     }
 
     /** The token source of one account within one request. */
@@ -75,12 +116,12 @@ public class TokenService {
         @Override
         public String accessToken() {
             boolean expiresSoon = expiresAt == null || !expiresAt.isAfter(clock.instant().plus(config.refreshSkew()));
-            return expiresSoon || storedToken.isEmpty() ? refresher.refresh(accountId, storedToken) : storedToken;
+            return expiresSoon || storedToken.isEmpty() ? refreshed(accountId, storedToken) : storedToken;
         }
 
         @Override
         public String renewAfterRejection(String rejectedAccessToken) {
-            return refresher.refresh(accountId, rejectedAccessToken);
+            return refreshed(accountId, rejectedAccessToken);
         }
 
         @Override

@@ -23,15 +23,19 @@ public class AccountTokenRows {
     }
 
     private final DataSource dataSource;
+    private final TokenService tokens;
 
-    AccountTokenRows(DataSource dataSource) {
+    AccountTokenRows(DataSource dataSource, TokenService tokens) {
         this.dataSource = dataSource;
+        this.tokens = tokens;
     }
 
     /** Pretends the stored access token has expired (GitLab itself still accepts it). */
     public void expireAccessToken(String accountId) {
         update("update linked_account set access_token_expires_at = ? where id = ?",
                 Timestamp.from(Instant.now().minusSeconds(3600)), UUID.fromString(accountId));
+        // As if the token cache's few seconds had passed.
+        tokens.evict(UUID.fromString(accountId));
     }
 
     public Snapshot snapshot(String accountId) {

@@ -1,0 +1,70 @@
+package dev.gitlablink.token;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import dev.gitlablink.emulator.GitLabEmulator;
+import dev.gitlablink.testsupport.LocalServices;
+import dev.gitlablink.testsupport.LocalServicesResource;
+import dev.gitlablink.testsupport.SignedInUser;
+import dev.gitlablink.testsupport.TestSettings;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * Within the cache TTL a request needs neither the session nor the account row: shown by taking the
+ * rows away and still getting answers; after eviction the database is the truth again.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class TokenCacheTest {
+
+    @LocalServices
+    GitLabEmulator emulator;
+
+    @LocalServices
+    TestSettings settings;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TokenService tokens;
+
+    @Test
+    void recentAccountIsServedFromMemoryAndEvictionRereads() throws Exception {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "cache");
+        user.api().when().get(user.account() + "/user").then().statusCode(200);
+
+        // Break the row's ciphertext: a request that read the database now could not decrypt the token.
+        execute("update linked_account set access_token_ciphertext = ? where id = ?", new byte[] {1, 2, 3},
+                UUID.fromString(user.accountId()));
+        user.api().when().get(user.account() + "/user").then().statusCode(200)
+                .body("username", equalTo(user.gitLabUser().username()));
+
+        tokens.evict(UUID.fromString(user.accountId()));
+        user.api().when().get(user.account() + "/user").then().statusCode(500)
+                .body("code", equalTo("internal_error"));
+        assertEquals(0, emulator.stats().tokenRequests("refresh_token"));
+    }
+
+    private void execute(String sql, Object... parameters) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            assertEquals(1, statement.executeUpdate());
+        }
+    }
+}
