@@ -3,7 +3,6 @@ package dev.gitlablink.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +28,9 @@ import dev.gitlablink.emulator.EmulatorUser;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.local.LocalPostgres;
 import dev.gitlablink.testsupport.Browser;
+import dev.gitlablink.testsupport.ServiceProcess;
 import dev.gitlablink.testsupport.SignInFlow;
+import dev.gitlablink.testsupport.TestSecrets;
 import dev.gitlablink.testsupport.TestSettings;
 
 /**
@@ -47,7 +46,6 @@ public final class BenchEnvironment {
     static final Set<String> SCOPES = Set.of("openid", "profile", "email", "read_user", "read_api", "api");
     static final String SESSION_COOKIE = "gitlab_link_session";
     static final int DEFAULT_PROJECTS = 60;
-    static final SecureRandom RANDOM = new SecureRandom();
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
@@ -80,12 +78,13 @@ public final class BenchEnvironment {
         int projects = intSetting("BENCH_PROJECTS", DEFAULT_PROJECTS);
         emulator.data().generateProjects(user.id(), "bench-group", projects);
 
-        int port = freePort();
-        TestSettings settings = new TestSettings(port, CLIENT_ID, randomSecret(24), "unused");
+        int port = TestSecrets.freePort();
+        TestSettings settings = new TestSettings(port, CLIENT_ID, TestSecrets.randomSecret(24), "unused");
         emulator.registerApplication(new ApplicationRegistration(CLIENT_ID, settings.clientSecret(),
                 List.of(settings.redirectUri()), SCOPES, true));
 
-        BenchService service = BenchService.start(serviceEnvironment(emulator, postgres, settings), port,
+        ServiceProcess service = ServiceProcess.start(ServiceProcess.environment(emulator.baseUrl(), CLIENT_ID,
+                settings.clientSecret(), postgres.jdbcUrl(), LocalPostgres.USER), port,
                 setting("BENCH_SERVICE_HEAP", "512m"), DIRECTORY.resolve("service.log"), Duration.ofSeconds(120));
         resources.push(service);
         Files.writeString(DIRECTORY.resolve("service.pid"), service.pid() + "\n");
@@ -112,20 +111,6 @@ public final class BenchEnvironment {
         writeEnvFile(env);
         System.out.printf("service %s (pid %d, log %s), emulator %s, %d projects%n", settings.baseUrl(),
                 service.pid(), DIRECTORY.resolve("service.log"), emulator.baseUrl(), projects);
-    }
-
-    private static Map<String, String> serviceEnvironment(GitLabEmulator emulator, LocalPostgres postgres,
-            TestSettings settings) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("GITLAB_URL", emulator.baseUrl());
-        environment.put("GITLAB_CLIENT_ID", settings.clientId());
-        environment.put("GITLAB_CLIENT_SECRET", settings.clientSecret());
-        environment.put("TOKEN_ENCRYPTION_KEYS", "k1:" + Base64.getEncoder().encodeToString(randomBytes(32)));
-        environment.put("SESSION_ENCRYPTION_SECRET", randomSecret(36));
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
-        environment.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", "unused");
-        return environment;
     }
 
     private static String accountId(String serviceUrl, String cookie) {
@@ -184,21 +169,4 @@ public final class BenchEnvironment {
         return Integer.parseInt(setting(name, String.valueOf(fallback)));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String randomSecret(int bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
-    }
 }

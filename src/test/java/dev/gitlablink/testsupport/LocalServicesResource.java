@@ -1,10 +1,5 @@
 package dev.gitlablink.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +21,6 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
 
     public static final String CLIENT_ID = "gitlab-link-test";
     public static final Set<String> APP_SCOPES = Set.of("openid", "profile", "email", "read_user", "read_api", "api");
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Init arg: serve the emulator under this path, as a self-managed GitLab at example.com/gitlab. */
     public static final String PATH_PREFIX = "pathPrefix";
@@ -54,8 +47,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         emulator = GitLabEmulator.start(EmulatorOptions.defaults().withHost("127.0.0.1").withPort(0)
                 .withPathPrefix(pathPrefix));
         postgres = database.join();
-        settings = new TestSettings(freePort(), CLIENT_ID, randomSecret(24),
-                "test-" + RANDOM.nextInt(1000) + ":" + Base64.getEncoder().encodeToString(randomBytes(32)));
+        settings = new TestSettings(TestSecrets.freePort(), CLIENT_ID, TestSecrets.randomSecret(24),
+                TestSecrets.tokenEncryptionKeys());
         registerApplication(emulator, settings);
 
         Map<String, String> config = new HashMap<>();
@@ -66,7 +59,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("gitlab-link.gitlab.url", emulator.baseUrl());
         config.put("gitlab-link.gitlab.client-id", settings.clientId());
         config.put("gitlab-link.gitlab.client-secret", settings.clientSecret());
-        String sessionSecret = randomSecret(32);
+        String sessionSecret = TestSecrets.randomSecret(32);
         config.put("gitlab-link.session.encryption-secret", sessionSecret);
         config.put("quarkus.oidc.authentication.state-secret", sessionSecret);
         config.put("quarkus.oidc.token-state-manager.encryption-secret", sessionSecret);
@@ -102,21 +95,4 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String randomSecret(int bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
-    }
 }

@@ -2,7 +2,6 @@ package dev.gitlablink.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,29 +25,46 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final boolean temporaryLog;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, Path log, boolean temporaryLog) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.temporaryLog = temporaryLog;
     }
 
-    /** Starts the jar with {@code environment} on a free port and waits until it is ready. */
+    /** Starts the jar with {@code environment} on {@code port}, logging to a temporary file, and waits until ready. */
     public static ServiceProcess start(Map<String, String> environment, int port, Duration timeout) {
+        try {
+            return start(environment, port, "256m", Files.createTempFile("gitlab-link-service-", ".log"), true,
+                    timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the jar with a given heap and log file (kept after {@link #close()}), and waits until it is ready. */
+    public static ServiceProcess start(Map<String, String> environment, int port, String heap, Path log,
+            Duration timeout) {
+        return start(environment, port, heap, log, false, timeout);
+    }
+
+    private static ServiceProcess start(Map<String, String> environment, int port, String heap, Path log,
+            boolean temporaryLog, Duration timeout) {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("package the application first: " + jar);
         }
         try {
-            Path log = Files.createTempFile("gitlab-link-service-", ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString()))
+            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-jar", jar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("GITLAB_"));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            ServiceProcess service = new ServiceProcess(builder.start(), port, log);
+            ServiceProcess service = new ServiceProcess(builder.start(), port, log, temporaryLog);
             service.awaitReady(timeout);
             return service;
         } catch (IOException e) {
@@ -56,12 +72,26 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * The production environment of the service for a test run: the given GitLab and database, fresh
+     * random secrets.
+     */
+    public static Map<String, String> environment(String gitLabUrl, String clientId, String clientSecret,
+            String jdbcUrl, String databaseUser) {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        environment.put("GITLAB_URL", gitLabUrl);
+        environment.put("GITLAB_CLIENT_ID", clientId);
+        environment.put("GITLAB_CLIENT_SECRET", clientSecret);
+        environment.put("TOKEN_ENCRYPTION_KEYS", TestSecrets.tokenEncryptionKeys());
+        environment.put("SESSION_ENCRYPTION_SECRET", TestSecrets.randomSecret(36));
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        environment.put("QUARKUS_DATASOURCE_USERNAME", databaseUser);
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", "unused");
+        return environment;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public String baseUrl() {
@@ -107,7 +137,9 @@ public final class ServiceProcess implements AutoCloseable {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
-            Files.deleteIfExists(log);
+            if (temporaryLog) {
+                Files.deleteIfExists(log);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package dev.gitlablink.token;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,8 +10,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +31,7 @@ import dev.gitlablink.local.LocalPostgres;
 import dev.gitlablink.testsupport.Browser;
 import dev.gitlablink.testsupport.ServiceProcess;
 import dev.gitlablink.testsupport.SignInFlow;
+import dev.gitlablink.testsupport.TestSecrets;
 import dev.gitlablink.testsupport.TestSettings;
 
 /**
@@ -43,7 +41,6 @@ import dev.gitlablink.testsupport.TestSettings;
 class TwoReplicasRefreshIT {
 
     static final String CLIENT_ID = "gitlab-link-replicas";
-    static final SecureRandom RANDOM = new SecureRandom();
 
     LocalPostgres postgres;
     GitLabEmulator emulator;
@@ -54,22 +51,16 @@ class TwoReplicasRefreshIT {
     void startTwoReplicas() {
         postgres = LocalPostgres.startFresh();
         emulator = GitLabEmulator.start(EmulatorOptions.defaults().withHost("127.0.0.1").withPort(0));
-        int firstPort = ServiceProcess.freePort();
-        int secondPort = ServiceProcess.freePort();
-        String secret = random(24);
+        int firstPort = TestSecrets.freePort();
+        int secondPort = TestSecrets.freePort();
+        String secret = TestSecrets.randomSecret(24);
         emulator.registerApplication(new ApplicationRegistration(CLIENT_ID, secret,
                 List.of("http://127.0.0.1:" + firstPort + "/auth/callback",
                         "http://127.0.0.1:" + secondPort + "/auth/callback"),
                 Set.of("openid", "profile", "email", "read_user", "read_api"), true));
-        Map<String, String> environment = new HashMap<>();
-        environment.put("GITLAB_URL", emulator.baseUrl());
-        environment.put("GITLAB_CLIENT_ID", CLIENT_ID);
-        environment.put("GITLAB_CLIENT_SECRET", secret);
-        environment.put("TOKEN_ENCRYPTION_KEYS", "k1:" + Base64.getEncoder().encodeToString(bytes(32)));
-        environment.put("SESSION_ENCRYPTION_SECRET", random(32));
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
-        environment.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", "unused");
+        // Both replicas share every secret, as replicas must.
+        Map<String, String> environment = ServiceProcess.environment(emulator.baseUrl(), CLIENT_ID, secret,
+                postgres.jdbcUrl(), LocalPostgres.USER);
         first = ServiceProcess.start(environment, firstPort, Duration.ofSeconds(90));
         second = ServiceProcess.start(environment, secondPort, Duration.ofSeconds(90));
     }
@@ -131,13 +122,4 @@ class TwoReplicasRefreshIT {
         }
     }
 
-    private static byte[] bytes(int length) {
-        byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String random(int length) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(length));
-    }
 }
