@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.gitlablink.api.view.GitLabUserView;
@@ -32,6 +33,7 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
  * GitLab, and a platform thread per waiting request would cap throughput at the pool size.
  */
 @Path("/api/accounts/{accountId}")
+@Tag(name = "GitLab data", description = "A linked account's GitLab data, as the service's own camelCase views")
 @Authenticated
 @RunOnVirtualThread
 @Produces(MediaType.APPLICATION_JSON)

@@ -12,6 +12,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -21,6 +26,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * the browser back to a safe {@code returnTo}.
  */
 @Path("/login")
+@Tag(name = "Sign-in")
 public class LoginResource {
 
     private final SignInService signIn;
@@ -37,7 +43,13 @@ public class LoginResource {
     }
 
     @GET
-    public Response login(@QueryParam("returnTo") String returnTo, @Context HttpHeaders headers,
+    @Operation(summary = "Sign in with GitLab (browser navigation)",
+            description = "Redirects to GitLab's authorization endpoint, then back to `returnTo` with the session "
+                    + "cookie set. A sign-in refused by GitLab lands on the SPA with `?loginError=<code>`.")
+    @APIResponse(responseCode = "302", description = "To GitLab (first visit) or the restored /login (after callback)")
+    @APIResponse(responseCode = "303", description = "To `returnTo`, with the session cookie")
+    public Response login(@Parameter(description = "Same-origin relative path to land on; anything else lands on /")
+            @QueryParam("returnTo") String returnTo, @Context HttpHeaders headers,
             @Context UriInfo uriInfo) {
         Optional<String> previous = Optional.ofNullable(headers.getCookies().get(cookies.name())).map(Cookie::getValue);
         NewSession session = signIn.complete(identity, previous);

@@ -9,13 +9,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.gitlablink.account.AccountQueryService;
+import dev.gitlablink.api.Problem;
 import dev.gitlablink.account.UserAccounts;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The SPA's view of its session: who is signed in, and sign-out. */
 @Path("/api")
+@Tag(name = "Session", description = "Who is signed in, and sign-out")
+@APIResponse(responseCode = "401", description = "`not_authenticated`: no valid session",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
@@ -35,6 +47,9 @@ public class SessionResource {
 
     @GET
     @Path("/session")
+    @Operation(summary = "The signed-in user, their linked GitLab accounts and the session's expiry")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     public SessionView session() {
         SessionPrincipal principal = principal();
         UserAccounts userAccounts = accounts.userAccounts(principal.userId());
@@ -43,6 +58,12 @@ public class SessionResource {
 
     @POST
     @Path("/logout")
+    @Operation(summary = "Sign out: deletes the session and clears its cookie")
+    @Parameter(name = "X-CSRF", in = ParameterIn.HEADER, required = true, description = "Must be `1`",
+            schema = @Schema(enumeration = "1"))
+    @APIResponse(responseCode = "204", description = "Signed out")
+    @APIResponse(responseCode = "403", description = "`csrf_header_missing`: the `X-CSRF: 1` header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logout(@Context UriInfo uriInfo) {
         sessions.end(principal().sessionIdHash());
         return Response.noContent()

@@ -1,0 +1,28 @@
+package dev.gitlablink.web;
+
+import java.util.Set;
+
+/**
+ * The sign-in errors the SPA knows how to explain. Anything else GitLab (or a crafted link) sends is
+ * reduced to {@link #LOGIN_FAILED}, so the SPA never shows text taken from the URL.
+ */
+final class LoginErrors {
+
+    static final String LOGIN_FAILED = "login_failed";
+
+    /** OAuth 2.0 authorization error codes (RFC 6749 4.1.2.1) worth telling apart for a user. */
+    private static final Set<String> KNOWN = Set.of("access_denied", "invalid_scope", "server_error",
+            "temporarily_unavailable", "unauthorized_client", "invalid_request", LOGIN_FAILED);
+
+    private LoginErrors() {
+    }
+
+    static String normalise(String error) {
+        return error != null && KNOWN.contains(error) ? error : LOGIN_FAILED;
+    }
+
+    /** The SPA's signed-out page showing {@code error}. */
+    static String spaUrl(String error) {
+        return "/?loginError=" + normalise(error);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gitlablink.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * Documents the problem+json answers every /api operation can give (written by the auth layer and by
+ * ProblemMapper, so no resource method declares them), next to the success answer generated from the
+ * method's return type.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ProblemResponsesFilter implements OASFilter {
+
+    static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+    static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    /** Answers of the account data endpoints, by status. */
+    private static final Map<String, String> ACCOUNT_PROBLEMS = Map.of(
+            "400", "`validation_failed`: a bad parameter, with `errors: [{field, message}]`; nothing is sent to GitLab",
+            "401", "`not_authenticated` (no session) or `gitlab_reauth_required` (GitLab refused the stored grant; "
+                    + "sign in again at `loginUrl`)",
+            "403", "`gitlab_insufficient_scope`, with `requiredScopes`",
+            "404", "`account_not_found` (not one of the caller's accounts) or `not_found` (GitLab has no such object)",
+            "429", "`gitlab_rate_limited`, with `retryAfter` seconds and a `Retry-After` header",
+            "502", "`gitlab_unavailable`: GitLab failed after retries, is unreachable, or its circuit is open",
+            "504", "`gitlab_unavailable`: GitLab did not answer in time");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/accounts/")) {
+                operations(item).forEach(operation -> addProblems(operation, ACCOUNT_PROBLEMS));
+            } else if (path.startsWith("/api/")) {
+                operations(item).forEach(operation -> addProblems(operation,
+                        Map.of("401", "`not_authenticated`: no valid session")));
+            }
+        });
+    }
+
+    private static List<Operation> operations(PathItem item) {
+        return item.getOperations().values().stream().toList();
+    }
+
+    private static void addProblems(Operation operation, Map<String, String> problems) {
+        APIResponses responses = operation.getResponses() != null ? operation.getResponses()
+                : OASFactory.createAPIResponses();
+        operation.setResponses(responses);
+        problems.forEach((status, description) -> {
+            // Replaces the content-less 401/403 that the security scan adds for @Authenticated resources.
+            APIResponse existing = responses.getAPIResponse(status);
+            if (existing == null || existing.getContent() == null) {
+                responses.addAPIResponse(status, problem(status, description));
+            }
+        });
+    }
+
+    private static APIResponse problem(String status, String description) {
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(PROBLEM_MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+        if ("429".equals(status)) {
+            response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        }
+        return response;
+    }
+}

@@ -1,0 +1,327 @@
+// gitlab-link demo SPA: no framework, no build step. Everything the server sends is shown with
+// textContent, never as HTML. Every call is same-origin with the session cookie; a 401
+// not_authenticated answer means "signed out".
+'use strict';
+
+const PER_PAGE = 20;
+
+const LOGIN_ERRORS = {
+    access_denied: 'Sign-in was cancelled: access to your GitLab account was not granted.',
+    invalid_scope: 'GitLab refused the permissions this application asks for. Contact the administrator.',
+    server_error: 'GitLab had a problem while signing you in. Please try again.',
+    temporarily_unavailable: 'GitLab is temporarily unavailable. Please try again later.',
+    unauthorized_client: 'This application is not allowed to sign in with GitLab. Contact the administrator.',
+    invalid_request: 'The sign-in request was not accepted by GitLab. Please try again.',
+    login_failed: 'Sign-in could not be completed. Please try again.'
+};
+
+const state = {
+    accountId: null,
+    projects: { page: 1, search: '', orderBy: 'last_activity_at', sort: 'desc' }
+};
+
+class SignedOut extends Error {
+}
+
+class ApiProblem extends Error {
+    constructor(problem, response) {
+        super(problem.detail || problem.title || ('HTTP ' + response.status));
+        this.problem = problem;
+        this.status = response.status;
+        const header = response.headers.get('Retry-After');
+        this.retryAfter = problem.retryAfter ?? (header ? Number(header) : null);
+    }
+}
+
+const $ = (id) => document.getElementById(id);
+
+async function readProblem(response) {
+    try {
+        return await response.json();
+    } catch (ignored) {
+        return { title: 'Unexpected answer', detail: 'The service answered with status ' + response.status + '.' };
+    }
+}
+
+async function api(path, { method = 'GET' } = {}) {
+    const headers = { Accept: 'application/json' };
+    if (method !== 'GET') {
+        headers['X-CSRF'] = '1';
+    }
+    const response = await fetch(path, { method, headers, credentials: 'same-origin' });
+    if (response.ok) {
+        return response.status === 204 ? null : response.json();
+    }
+    const problem = await readProblem(response);
+    if (response.status === 401 && problem.code !== 'gitlab_reauth_required') {
+        showSignedOut();
+        throw new SignedOut();
+    }
+    throw new ApiProblem(problem, response);
+}
+
+function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(props).forEach(([key, value]) => {
+        if (key === 'text') {
+            node.textContent = value;
+        } else if (key === 'class') {
+            node.className = value;
+        } else {
+            node.setAttribute(key, value);
+        }
+    });
+    children.filter((child) => child != null).forEach((child) => node.append(child));
+    return node;
+}
+
+function safeLink(url, text) {
+    // Only http(s) links from GitLab become links; anything else is shown as text.
+    return /^https?:\/\//i.test(url || '') ? el('a', { href: url, rel: 'noopener noreferrer', text }) : el('span', { text });
+}
+
+function showOnly(view) {
+    $('loading').hidden = true;
+    $('signed-out').hidden = view !== 'signed-out';
+    $('signed-in').hidden = view !== 'signed-in';
+    $('user-nav').hidden = view !== 'signed-in';
+}
+
+function showSignedOut(loginError) {
+    showOnly('signed-out');
+    const message = $('login-error');
+    if (loginError) {
+        message.textContent = LOGIN_ERRORS[loginError] || LOGIN_ERRORS.login_failed;
+        message.hidden = false;
+    }
+    document.title = 'Signed out – gitlab-link';
+}
+
+function loginUrl(problem) {
+    const base = problem && typeof problem.loginUrl === 'string' && problem.loginUrl.startsWith('/')
+        ? problem.loginUrl : '/login';
+    return base + '?returnTo=' + encodeURIComponent('/');
+}
+
+function showReauth(problem) {
+    $('reauth-sign-in').setAttribute('href', loginUrl(problem));
+    if (problem && problem.detail) {
+        $('reauth-message').textContent = problem.detail + ' Sign in to GitLab again to continue.';
+    }
+    $('reauth').hidden = false;
+}
+
+/** Puts a clear, actionable message for a failed call into the section's state line. */
+function showProblem(stateNode, error) {
+    stateNode.replaceChildren();
+    stateNode.classList.add('problem');
+    if (error instanceof SignedOut) {
+        return;
+    }
+    const problem = error instanceof ApiProblem ? error.problem : {};
+    switch (problem.code) {
+        case 'gitlab_reauth_required':
+            stateNode.append('GitLab needs you to sign in again. ',
+                el('a', { href: loginUrl(problem), class: 'reauth-link', text: 'Sign in again' }));
+            showReauth(problem);
+            break;
+        case 'gitlab_rate_limited': {
+            const seconds = error.retryAfter;
+            stateNode.textContent = 'GitLab is rate limiting requests. '
+                + (seconds != null ? 'Try again in ' + seconds + ' seconds.' : 'Try again shortly.');
+            break;
+        }
+        case 'gitlab_unavailable':
+            stateNode.textContent = 'GitLab is unavailable right now. Try again in a moment.';
+            break;
+        case 'gitlab_insufficient_scope':
+            stateNode.textContent = 'This GitLab account did not grant the permissions needed to show this.';
+            break;
+        default:
+            stateNode.textContent = error instanceof ApiProblem
+                ? (problem.detail || problem.title || 'Something went wrong.')
+                : 'The service could not be reached. Check your connection and try again.';
+    }
+}
+
+function setState(stateNode, text) {
+    stateNode.classList.remove('problem');
+    stateNode.textContent = text;
+}
+
+async function loadList(name, path, render, emptyText) {
+    const stateNode = $(name + '-state');
+    const list = $(name);
+    setState(stateNode, 'Loading…');
+    try {
+        const answer = await api(path);
+        list.replaceChildren(...answer.items.map(render));
+        setState(stateNode, answer.items.length === 0 ? emptyText : '');
+        return answer;
+    } catch (error) {
+        list.replaceChildren();
+        showProblem(stateNode, error);
+        return null;
+    }
+}
+
+function accountPath(suffix) {
+    return '/api/accounts/' + encodeURIComponent(state.accountId) + suffix;
+}
+
+async function loadProjects() {
+    const p = state.projects;
+    const query = new URLSearchParams({ page: String(p.page), perPage: String(PER_PAGE), orderBy: p.orderBy, sort: p.sort });
+    if (p.search) {
+        query.set('search', p.search);
+    }
+    const answer = await loadList('projects', accountPath('/projects?' + query), renderProject,
+        p.search ? 'No project matches “' + p.search + '”.' : 'You are not a member of any project yet.');
+    const page = answer ? answer.page : null;
+    $('projects-prev').disabled = !(page && page.prevPage);
+    $('projects-next').disabled = !(page && page.nextPage);
+    $('projects-prev').dataset.page = page && page.prevPage ? page.prevPage : '';
+    $('projects-next').dataset.page = page && page.nextPage ? page.nextPage : '';
+    $('projects-page').textContent = page
+        ? 'Page ' + page.page + (page.totalPages ? ' of ' + page.totalPages : '') : '';
+}
+
+function renderProject(project) {
+    const button = el('button', { type: 'button', class: 'show-pipelines', text: 'Pipelines' });
+    button.setAttribute('aria-label', 'Pipelines of ' + project.fullName);
+    button.addEventListener('click', () => openPipelines(project));
+    return el('li', { class: 'project', 'data-project-id': String(project.id) },
+        safeLink(project.webUrl, project.fullName),
+        el('span', { class: 'meta', text: [project.visibility, project.description].filter(Boolean).join(' · ') }),
+        button);
+}
+
+async function openPipelines(project) {
+    $('pipelines-section').hidden = false;
+    $('pipelines-heading').textContent = 'Pipelines of ' + project.fullName;
+    $('pipelines-section').scrollIntoView();
+    await loadList('pipelines', accountPath('/projects/' + encodeURIComponent(project.id) + '/pipelines?perPage=20'),
+        (pipeline) => el('li', { class: 'pipeline' },
+            safeLink(pipeline.webUrl, '#' + pipeline.id),
+            el('span', { class: 'status-' + pipeline.status, text: pipeline.status }),
+            el('span', { class: 'meta', text: pipeline.ref + ' · ' + (pipeline.sha || '').substring(0, 8) })),
+        'This project has no pipelines.');
+}
+
+function renderWorkItem(item) {
+    return el('li', { class: 'work-item' },
+        safeLink(item.webUrl, item.reference ? item.reference + ' ' + item.title : item.title),
+        el('span', { class: 'meta', text: item.author ? 'by ' + item.author.name : '' }));
+}
+
+function renderSession(session) {
+    $('who').textContent = session.user.displayName;
+    $('me').textContent = 'Signed in as ' + session.user.displayName + '. Session ends '
+        + new Date(session.expiresAt).toLocaleString() + '.';
+    $('accounts').replaceChildren(...session.accounts.map((account) => el('li', { class: 'account' },
+        /^https:\/\//.test(account.avatarUrl || '') ? el('img', { src: account.avatarUrl, alt: '' }) : null,
+        ' ' + account.name + ' (@' + account.username + ') on ' + account.instanceUrl
+        + (account.status === 'reauth_required' ? ' — needs sign-in again' : ''))));
+    const picker = $('account');
+    picker.replaceChildren(...session.accounts.map((account) =>
+        el('option', { value: account.id, text: '@' + account.username + ' on ' + account.instanceUrl })));
+    $('account-picker').hidden = session.accounts.length < 2;
+}
+
+async function loadAccountData() {
+    $('reauth').hidden = true;
+    $('pipelines-section').hidden = true;
+    await Promise.all([
+        loadProjects(),
+        loadList('issues', accountPath('/issues?scope=assigned_to_me&state=opened&perPage=20'), renderWorkItem,
+            'No open issues are assigned to you.'),
+        loadList('merge-requests', accountPath('/merge-requests?scope=reviews_for_me&state=opened&perPage=20'),
+            renderWorkItem, 'No merge requests are waiting for your review.')
+    ]);
+}
+
+async function start() {
+    const params = new URLSearchParams(window.location.search);
+    const loginError = params.get('loginError');
+    if (loginError) {
+        // Keep the address bar clean: a reload should not show the error again.
+        window.history.replaceState(null, '', window.location.pathname);
+    }
+    let session;
+    try {
+        session = await api('/api/session');
+    } catch (error) {
+        if (error instanceof SignedOut) {
+            showSignedOut(loginError);
+        } else {
+            showSignedOut();
+            $('alert').textContent = 'The service could not be reached. Try again in a moment.';
+            $('alert').hidden = false;
+        }
+        return;
+    }
+    if (loginError) {
+        $('alert').textContent = LOGIN_ERRORS[loginError] || LOGIN_ERRORS.login_failed;
+        $('alert').hidden = false;
+    }
+    showOnly('signed-in');
+    document.title = 'gitlab-link';
+    renderSession(session);
+    if (session.accounts.length === 0) {
+        setState($('projects-state'), 'No GitLab account is linked.');
+        return;
+    }
+    const active = session.accounts.find((account) => account.status === 'active') || session.accounts[0];
+    state.accountId = active.id;
+    $('account').value = active.id;
+    if (active.status === 'reauth_required') {
+        showReauth({ loginUrl: '/login' });
+    }
+    await loadAccountData();
+}
+
+function wire() {
+    $('project-search').addEventListener('submit', (event) => {
+        event.preventDefault();
+        state.projects = {
+            page: 1,
+            search: $('project-query').value.trim(),
+            orderBy: $('project-order').value,
+            sort: $('project-sort').value
+        };
+        loadProjects();
+    });
+    ['projects-prev', 'projects-next'].forEach((id) => $(id).addEventListener('click', () => {
+        const page = Number($(id).dataset.page);
+        if (page > 0) {
+            state.projects.page = page;
+            loadProjects();
+        }
+    }));
+    $('pipelines-close').addEventListener('click', () => {
+        $('pipelines-section').hidden = true;
+    });
+    $('account').addEventListener('change', () => {
+        state.accountId = $('account').value;
+        state.projects.page = 1;
+        loadAccountData();
+    });
+    $('sign-out').addEventListener('click', async () => {
+        try {
+            await api('/api/logout', { method: 'POST' });
+        } catch (error) {
+            if (!(error instanceof SignedOut)) {
+                $('alert').textContent = 'Sign-out failed. Try again.';
+                $('alert').hidden = false;
+                return;
+            }
+        }
+        $('alert').hidden = true;
+        showSignedOut();
+    });
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+    wire();
+    start();
+});

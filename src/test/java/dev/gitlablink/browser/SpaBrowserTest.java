@@ -1,0 +1,168 @@
+package dev.gitlablink.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeContains;
+import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import dev.gitlablink.emulator.EmulatorData;
+import dev.gitlablink.emulator.EmulatorGroup;
+import dev.gitlablink.emulator.EmulatorProject;
+import dev.gitlablink.emulator.EmulatorUser;
+import dev.gitlablink.emulator.GitLabEmulator;
+import dev.gitlablink.testsupport.LocalServices;
+import dev.gitlablink.testsupport.LocalServicesResource;
+import dev.gitlablink.testsupport.TestSettings;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The demo SPA in real headless Chromium, signing in through the GitLab emulator. */
+@QuarkusTest
+@WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class SpaBrowserTest {
+
+    static final int PROJECTS = 25;
+    static final int PER_PAGE = 20;
+
+    @LocalServices
+    GitLabEmulator emulator;
+
+    @LocalServices
+    TestSettings settings;
+
+    ChromiumBrowser chromium;
+    EmulatorUser user;
+    String testName;
+
+    @BeforeEach
+    void start(TestInfo info) {
+        testName = info.getTestMethod().orElseThrow().getName();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        user = emulator.createUser("spa-" + suffix, "Spa User " + suffix, "spa-" + suffix + "@example.test");
+        EmulatorData data = emulator.data();
+        EmulatorGroup group = data.createGroup("spa-group-" + suffix, "Spa Group " + suffix);
+        data.addGroupMember(group.id(), user.id(), EmulatorData.DEVELOPER);
+        for (int i = 0; i < PROJECTS; i++) {
+            EmulatorProject project = data.createProject(group.fullPath(), "p-" + i, "Project " + i);
+            data.createPipeline(project.id(), "main", "success");
+        }
+        chromium = ChromiumBrowser.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (chromium != null) {
+            chromium.screenshot(testName + "-end");
+            chromium.close();
+        }
+    }
+
+    @Test
+    void signInBrowseProjectsAndPipelinesThenSignOut() {
+        var driver = chromium.driver();
+        driver.get(settings.baseUrl() + "/");
+        chromium.await().until(visibilityOfElementLocated(By.id("sign-in")));
+        assertEquals("Sign in with GitLab", driver.findElement(By.id("sign-in")).getText());
+
+        signInThroughTheEmulator();
+        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PER_PAGE));
+        chromium.await().until(textToBe(By.id("projects-page"), "Page 1 of 2"));
+        assertTrue(driver.findElement(By.id("me")).getText().contains(user.name()));
+        chromium.screenshot(testName + "-projects");
+
+        driver.findElement(By.id("projects-next")).click();
+        chromium.await().until(textToBe(By.id("projects-page"), "Page 2 of 2"));
+        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PROJECTS - PER_PAGE));
+        assertTrue(driver.findElement(By.id("projects-next")).getAttribute("disabled") != null, "no page 3");
+
+        WebElement first = driver.findElements(By.cssSelector("#projects li.project")).get(0);
+        String projectName = first.findElement(By.tagName("a")).getText();
+        first.findElement(By.cssSelector("button.show-pipelines")).click();
+        chromium.await().until(visibilityOfElementLocated(By.id("pipelines-section")));
+        chromium.await().until(numberOfElementsToBe(By.cssSelector("#pipelines li.pipeline"), 1));
+        assertEquals("Pipelines of " + projectName, driver.findElement(By.id("pipelines-heading")).getText());
+        assertTrue(driver.findElement(By.cssSelector("#pipelines li.pipeline")).getText().contains("success"));
+        chromium.screenshot(testName + "-pipelines");
+
+        driver.findElement(By.id("sign-out")).click();
+        chromium.await().until(visibilityOfElementLocated(By.id("signed-out")));
+        driver.navigate().refresh();
+        chromium.await().until(visibilityOfElementLocated(By.id("sign-in")));
+        assertTrue(driver.manage().getCookieNamed("gitlab_link_session") == null, "session cookie cleared");
+    }
+
+    @Test
+    void revokedGrantShowsTheReauthState() {
+        var driver = chromium.driver();
+        driver.get(settings.baseUrl() + "/");
+        chromium.await().until(visibilityOfElementLocated(By.id("sign-in")));
+        signInThroughTheEmulator();
+        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PER_PAGE));
+
+        assertTrue(emulator.knobs().revokeAllTokens(user.id()) > 0);
+        driver.navigate().refresh();
+        chromium.await().until(visibilityOfElementLocated(By.id("reauth")));
+        chromium.await().until(attributeContains(By.id("reauth-sign-in"), "href", "/login?returnTo="));
+        chromium.await().until(textToBePresentInElementLocated(By.id("projects-state"), "sign in again"));
+        assertEquals("Sign in to GitLab again", driver.findElement(By.id("reauth-sign-in")).getText());
+        chromium.screenshot(testName + "-reauth");
+
+        // Signing in again restores the account.
+        driver.findElement(By.id("reauth-sign-in")).click();
+        chromium.await().until(d -> !d.findElements(By.name("username")).isEmpty()
+                || !d.findElements(By.cssSelector("#projects li.project")).isEmpty());
+        if (!driver.findElements(By.name("username")).isEmpty()) {
+            submitEmulatorSignIn();
+        }
+        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PER_PAGE));
+        assertTrue(!driver.findElement(By.id("reauth")).isDisplayed());
+    }
+
+    @Test
+    void loginErrorIsExplainedOnTheSignedOutPage() {
+        var driver = chromium.driver();
+        driver.get(settings.baseUrl() + "/?loginError=access_denied");
+        chromium.await().until(visibilityOfElementLocated(By.id("login-error")));
+        assertTrue(driver.findElement(By.id("login-error")).getText().contains("access to your GitLab account was not"
+                + " granted"));
+        assertEquals(settings.baseUrl() + "/", driver.getCurrentUrl(), "the error is not kept in the address bar");
+        chromium.screenshot(testName + "-error");
+
+        // A real refused callback (tampered state) sends the browser to the same page.
+        driver.get(settings.baseUrl() + "/login?returnTo=/");
+        chromium.await().until(visibilityOfElementLocated(By.name("username")));
+        driver.get(settings.redirectUri() + "?code=bogus&state=tampered");
+        chromium.await().until(visibilityOfElementLocated(By.id("signed-out")));
+        List<WebElement> error = driver.findElements(By.id("login-error"));
+        assertTrue(error.get(0).isDisplayed(), "error shown after a refused callback: " + driver.getCurrentUrl());
+    }
+
+    private void signInThroughTheEmulator() {
+        var driver = chromium.driver();
+        driver.findElement(By.id("sign-in")).click();
+        chromium.await().until(visibilityOfElementLocated(By.name("username")));
+        submitEmulatorSignIn();
+        chromium.await().until(visibilityOfElementLocated(By.id("signed-in")));
+    }
+
+    private void submitEmulatorSignIn() {
+        var driver = chromium.driver();
+        driver.findElement(By.name("username")).sendKeys(user.username());
+        driver.findElement(By.name("password")).sendKeys(user.password());
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+}
