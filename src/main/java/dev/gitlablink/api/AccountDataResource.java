@@ -3,7 +3,6 @@ package dev.gitlablink.api;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -49,15 +48,14 @@ public class AccountDataResource {
 
     @GET
     @Path("/user")
-    public GitLabUserView user(@PathParam("accountId") @Pattern(regexp = ParamPatterns.UUID, message = "must be a UUID")
-            String accountId) {
+    public GitLabUserView user(@PathParam("accountId") @AccountId String accountId) {
         return data.user(userId(), accountId);
     }
 
     @GET
     @Path("/projects")
     public RestResponse<ListView<ProjectView>> projects(
-            @PathParam("accountId") @Pattern(regexp = ParamPatterns.UUID, message = "must be a UUID") String accountId,
+            @PathParam("accountId") @AccountId String accountId,
             @BeanParam @Valid ProjectListParams params, @Context UriInfo uriInfo) {
         return PageLinks.withLinks(data.projects(userId(), accountId, params), uriInfo);
     }
@@ -65,16 +63,15 @@ public class AccountDataResource {
     @GET
     @Path("/projects/{projectId}")
     public ProjectView project(
-            @PathParam("accountId") @Pattern(regexp = ParamPatterns.UUID, message = "must be a UUID") String accountId,
-            @PathParam("projectId") @Pattern(regexp = ParamPatterns.PROJECT_ID,
-                    message = "must be a numeric id or a full path such as group/project") String projectId) {
+            @PathParam("accountId") @AccountId String accountId,
+            @PathParam("projectId") @ProjectId String projectId) {
         return data.project(userId(), accountId, projectId);
     }
 
     @GET
     @Path("/groups")
     public RestResponse<ListView<GroupView>> groups(
-            @PathParam("accountId") @Pattern(regexp = ParamPatterns.UUID, message = "must be a UUID") String accountId,
+            @PathParam("accountId") @AccountId String accountId,
             @BeanParam @Valid GroupListParams params, @Context UriInfo uriInfo) {
         return PageLinks.withLinks(data.groups(userId(), accountId, params), uriInfo);
     }
@@ -82,7 +79,7 @@ public class AccountDataResource {
     @GET
     @Path("/issues")
     public RestResponse<ListView<IssueView>> issues(
-            @PathParam("accountId") @Pattern(regexp = ParamPatterns.UUID, message = "must be a UUID") String accountId,
+            @PathParam("accountId") @AccountId String accountId,
             @BeanParam @Valid IssueListParams params, @Context UriInfo uriInfo) {
         return PageLinks.withLinks(data.issues(userId(), accountId, params), uriInfo);
     }
@@ -90,7 +87,7 @@ public class AccountDataResource {
     @GET
     @Path("/merge-requests")
     public RestResponse<ListView<MergeRequestView>> mergeRequests(
-            @PathParam("accountId") @Pattern(regexp = ParamPatterns.UUID, message = "must be a UUID") String accountId,
+            @PathParam("accountId") @AccountId String accountId,
             @BeanParam @Valid MergeRequestListParams params, @Context UriInfo uriInfo) {
         return PageLinks.withLinks(data.mergeRequests(userId(), accountId, params), uriInfo);
     }
@@ -98,9 +95,8 @@ public class AccountDataResource {
     @GET
     @Path("/projects/{projectId}/issues")
     public RestResponse<ListView<IssueView>> projectIssues(
-            @PathParam("accountId") @Pattern(regexp = ParamPatterns.UUID, message = "must be a UUID") String accountId,
-            @PathParam("projectId") @Pattern(regexp = ParamPatterns.PROJECT_ID,
-                    message = "must be a numeric id or a full path such as group/project") String projectId,
+            @PathParam("accountId") @AccountId String accountId,
+            @PathParam("projectId") @ProjectId String projectId,
             @BeanParam @Valid IssueListParams params, @Context UriInfo uriInfo) {
         return PageLinks.withLinks(data.projectIssues(userId(), accountId, projectId, params), uriInfo);
     }
@@ -108,9 +104,8 @@ public class AccountDataResource {
     @GET
     @Path("/projects/{projectId}/merge-requests")
     public RestResponse<ListView<MergeRequestView>> projectMergeRequests(
-            @PathParam("accountId") @Pattern(regexp = ParamPatterns.UUID, message = "must be a UUID") String accountId,
-            @PathParam("projectId") @Pattern(regexp = ParamPatterns.PROJECT_ID,
-                    message = "must be a numeric id or a full path such as group/project") String projectId,
+            @PathParam("accountId") @AccountId String accountId,
+            @PathParam("projectId") @ProjectId String projectId,
             @BeanParam @Valid MergeRequestListParams params, @Context UriInfo uriInfo) {
         return PageLinks.withLinks(data.projectMergeRequests(userId(), accountId, projectId, params), uriInfo);
     }
@@ -118,9 +113,8 @@ public class AccountDataResource {
     @GET
     @Path("/projects/{projectId}/pipelines")
     public RestResponse<ListView<PipelineView>> projectPipelines(
-            @PathParam("accountId") @Pattern(regexp = ParamPatterns.UUID, message = "must be a UUID") String accountId,
-            @PathParam("projectId") @Pattern(regexp = ParamPatterns.PROJECT_ID,
-                    message = "must be a numeric id or a full path such as group/project") String projectId,
+            @PathParam("accountId") @AccountId String accountId,
+            @PathParam("projectId") @ProjectId String projectId,
             @BeanParam @Valid PipelineListParams params, @Context UriInfo uriInfo) {
         return PageLinks.withLinks(data.projectPipelines(userId(), accountId, projectId, params), uriInfo);
     }
