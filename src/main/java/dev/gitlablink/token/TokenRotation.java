@@ -77,9 +77,8 @@ class TokenRotation {
         return new RefreshOutcome.Usable(response.accessToken());
     }
 
-    boolean expiresSoon(LinkedAccount account, Instant now) {
-        return account.accessTokenExpiresAt == null
-                || !account.accessTokenExpiresAt.isAfter(now.plus(config.refreshSkew()));
+    private boolean expiresSoon(LinkedAccount account, Instant now) {
+        return TokenExpiry.expiresSoon(account.accessTokenExpiresAt, now, config.refreshSkew());
     }
 
     private RefreshOutcome markReauthRequired(LinkedAccount account, Instant now, String why) {

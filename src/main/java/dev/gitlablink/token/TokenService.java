@@ -115,7 +115,7 @@ public class TokenService {
 
         @Override
         public String accessToken() {
-            boolean expiresSoon = expiresAt == null || !expiresAt.isAfter(clock.instant().plus(config.refreshSkew()));
+            boolean expiresSoon = TokenExpiry.expiresSoon(expiresAt, clock.instant(), config.refreshSkew());
             return expiresSoon || storedToken.isEmpty() ? refreshed(accountId, storedToken) : storedToken;
         }
 
