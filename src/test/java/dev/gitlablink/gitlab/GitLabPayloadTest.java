@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.gitlablink.api.view.MergeRequestView;
+import dev.gitlablink.common.JsonCustomizer;
 import dev.gitlablink.api.view.ProjectView;
 import dev.gitlablink.gitlab.model.GitLabMergeRequest;
 import dev.gitlablink.gitlab.model.GitLabProject;
@@ -21,9 +22,15 @@ import dev.gitlablink.gitlab.model.GitLabProject;
 /** GitLab's payloads, as its docs print them, read into our tolerant records and mapped to views. */
 class GitLabPayloadTest {
 
-    // Like Quarkus' ObjectMapper: unknown properties are ignored, times are java.time.
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    // Like Quarkus' ObjectMapper: unknown properties are ignored, times are java.time, read by our customizer.
+    static final ObjectMapper JSON = mapper();
+
+    private static ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        new JsonCustomizer().customize(mapper);
+        return mapper;
+    }
 
     @Test
     void projectWithUnknownAndNestedFields() throws IOException {

@@ -1,0 +1,30 @@
+package dev.gitlablink.common;
+
+import java.time.Instant;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+import io.quarkus.jackson.ObjectMapperCustomizer;
+
+/** Adjusts the one Jackson {@link ObjectMapper} that both the REST server and the GitLab REST clients use. */
+@Singleton
+public class JsonCustomizer implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("gitlab-link-rfc3339-instants")
+                .addDeserializer(Instant.class, new Rfc3339InstantDeserializer()));
+    }
+
+    /**
+     * Last of all customizers: Jackson prefers the deserializers of the module registered last, and Quarkus
+     * registers its {@code JavaTimeModule} at {@link #QUARKUS_CUSTOMIZER_PRIORITY}.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+}
