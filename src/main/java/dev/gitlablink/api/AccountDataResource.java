@@ -10,10 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.gitlablink.api.view.GitLabUserView;
 import dev.gitlablink.api.view.GroupView;
@@ -25,16 +23,16 @@ import dev.gitlablink.api.view.ProjectView;
 import dev.gitlablink.auth.SessionPrincipal;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
- * A linked account's GitLab data for the SPA. Runs on virtual threads: each request mostly waits for
- * GitLab, and a platform thread per waiting request would cap throughput at the pool size.
+ * A linked account's GitLab data for the SPA. Non-blocking: each request mostly waits for GitLab, and it
+ * does so holding no thread at all (not even a virtual one, whose parked stack the GC would copy).
  */
 @Path("/api/accounts/{accountId}")
 @Tag(name = "GitLab data", description = "A linked account's GitLab data, as the service's own camelCase views")
 @Authenticated
-@RunOnVirtualThread
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountDataResource {
 
@@ -48,21 +46,21 @@ public class AccountDataResource {
 
     @GET
     @Path("/user")
-    public GitLabUserView user(@PathParam("accountId") @AccountId String accountId) {
+    public Uni<GitLabUserView> user(@PathParam("accountId") @AccountId String accountId) {
         return data.user(userId(), accountId);
     }
 
     @GET
     @Path("/projects")
-    public RestResponse<ListView<ProjectView>> projects(
+    public Uni<ListView<ProjectView>> projects(
             @PathParam("accountId") @AccountId String accountId,
-            @BeanParam @Valid ProjectListParams params, @Context UriInfo uriInfo) {
-        return PageLinks.withLinks(data.projects(userId(), accountId, params), uriInfo);
+            @BeanParam @Valid ProjectListParams params, @Context HttpServerRequest request) {
+        return data.projects(userId(), accountId, params).invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
     @GET
     @Path("/projects/{projectId}")
-    public ProjectView project(
+    public Uni<ProjectView> project(
             @PathParam("accountId") @AccountId String accountId,
             @PathParam("projectId") @ProjectId String projectId) {
         return data.project(userId(), accountId, projectId);
@@ -70,53 +68,56 @@ public class AccountDataResource {
 
     @GET
     @Path("/groups")
-    public RestResponse<ListView<GroupView>> groups(
+    public Uni<ListView<GroupView>> groups(
             @PathParam("accountId") @AccountId String accountId,
-            @BeanParam @Valid GroupListParams params, @Context UriInfo uriInfo) {
-        return PageLinks.withLinks(data.groups(userId(), accountId, params), uriInfo);
+            @BeanParam @Valid GroupListParams params, @Context HttpServerRequest request) {
+        return data.groups(userId(), accountId, params).invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
     @GET
     @Path("/issues")
-    public RestResponse<ListView<IssueView>> issues(
+    public Uni<ListView<IssueView>> issues(
             @PathParam("accountId") @AccountId String accountId,
-            @BeanParam @Valid IssueListParams params, @Context UriInfo uriInfo) {
-        return PageLinks.withLinks(data.issues(userId(), accountId, params), uriInfo);
+            @BeanParam @Valid IssueListParams params, @Context HttpServerRequest request) {
+        return data.issues(userId(), accountId, params).invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
     @GET
     @Path("/merge-requests")
-    public RestResponse<ListView<MergeRequestView>> mergeRequests(
+    public Uni<ListView<MergeRequestView>> mergeRequests(
             @PathParam("accountId") @AccountId String accountId,
-            @BeanParam @Valid MergeRequestListParams params, @Context UriInfo uriInfo) {
-        return PageLinks.withLinks(data.mergeRequests(userId(), accountId, params), uriInfo);
+            @BeanParam @Valid MergeRequestListParams params, @Context HttpServerRequest request) {
+        return data.mergeRequests(userId(), accountId, params).invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
     @GET
     @Path("/projects/{projectId}/issues")
-    public RestResponse<ListView<IssueView>> projectIssues(
+    public Uni<ListView<IssueView>> projectIssues(
             @PathParam("accountId") @AccountId String accountId,
             @PathParam("projectId") @ProjectId String projectId,
-            @BeanParam @Valid IssueListParams params, @Context UriInfo uriInfo) {
-        return PageLinks.withLinks(data.projectIssues(userId(), accountId, projectId, params), uriInfo);
+            @BeanParam @Valid IssueListParams params, @Context HttpServerRequest request) {
+        return data.projectIssues(userId(), accountId, projectId, params)
+                .invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
     @GET
     @Path("/projects/{projectId}/merge-requests")
-    public RestResponse<ListView<MergeRequestView>> projectMergeRequests(
+    public Uni<ListView<MergeRequestView>> projectMergeRequests(
             @PathParam("accountId") @AccountId String accountId,
             @PathParam("projectId") @ProjectId String projectId,
-            @BeanParam @Valid MergeRequestListParams params, @Context UriInfo uriInfo) {
-        return PageLinks.withLinks(data.projectMergeRequests(userId(), accountId, projectId, params), uriInfo);
+            @BeanParam @Valid MergeRequestListParams params, @Context HttpServerRequest request) {
+        return data.projectMergeRequests(userId(), accountId, projectId, params)
+                .invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
     @GET
     @Path("/projects/{projectId}/pipelines")
-    public RestResponse<ListView<PipelineView>> projectPipelines(
+    public Uni<ListView<PipelineView>> projectPipelines(
             @PathParam("accountId") @AccountId String accountId,
             @PathParam("projectId") @ProjectId String projectId,
-            @BeanParam @Valid PipelineListParams params, @Context UriInfo uriInfo) {
-        return PageLinks.withLinks(data.projectPipelines(userId(), accountId, projectId, params), uriInfo);
+            @BeanParam @Valid PipelineListParams params, @Context HttpServerRequest request) {
+        return data.projectPipelines(userId(), accountId, projectId, params)
+                .invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
     private UUID userId() {

@@ -23,6 +23,7 @@ import dev.gitlablink.gitlab.PipelineQuery;
 import dev.gitlablink.gitlab.ProjectQuery;
 import dev.gitlablink.gitlab.WorkItemQuery;
 import dev.gitlablink.token.TokenService;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The SPA's GitLab data: checks the account is the caller's, lets {@link GitLabClient} fetch with the
@@ -39,11 +40,11 @@ public class GitLabDataService {
         this.gitLab = gitLab;
     }
 
-    public GitLabUserView user(UUID userId, String accountId) {
-        return GitLabUserView.of(gitLab.currentUser(source(userId, accountId)));
+    public Uni<GitLabUserView> user(UUID userId, String accountId) {
+        return source(userId, accountId).chain(gitLab::currentUser).map(GitLabUserView::of);
     }
 
-    public ListView<ProjectView> projects(UUID userId, String accountId, ProjectListParams params) {
+    public Uni<ListView<ProjectView>> projects(UUID userId, String accountId, ProjectListParams params) {
         params.requireKeysetCompatible();
         PageRequest page = params.keyset()
                 ? PageRequest.keysetAfter(params.cursor() == null ? null : ProjectCursor.decode(params.cursor()),
@@ -52,49 +53,58 @@ public class GitLabDataService {
         ProjectQuery query = new ProjectQuery(params.membership() == null || Boolean.parseBoolean(params.membership()),
                 params.search(), params.orderBy(), params.keyset() ? "asc" : params.sort(), booleanOrNull(params.archived()),
                 params.minAccessLevel() == null ? null : Integer.valueOf(params.minAccessLevel()), Boolean.TRUE, page);
-        return list(gitLab.projects(source(userId, accountId), query), ProjectView::of);
+        return source(userId, accountId).chain(tokens -> gitLab.projects(tokens, query))
+                .map(projects -> list(projects, ProjectView::of));
     }
 
-    public ProjectView project(UUID userId, String accountId, String projectId) {
-        return ProjectView.of(gitLab.project(source(userId, accountId), projectId));
+    public Uni<ProjectView> project(UUID userId, String accountId, String projectId) {
+        return source(userId, accountId).chain(tokens -> gitLab.project(tokens, projectId)).map(ProjectView::of);
     }
 
-    public ListView<GroupView> groups(UUID userId, String accountId, GroupListParams params) {
+    public Uni<ListView<GroupView>> groups(UUID userId, String accountId, GroupListParams params) {
         GroupQuery query = new GroupQuery(params.search(), params.orderBy(), params.sort(),
                 params.minAccessLevel() == null ? null : Integer.valueOf(params.minAccessLevel()),
                 offset(params.paging()));
-        return list(gitLab.groups(source(userId, accountId), query), GroupView::of);
+        return source(userId, accountId).chain(tokens -> gitLab.groups(tokens, query))
+                .map(page -> list(page, GroupView::of));
     }
 
-    public ListView<IssueView> issues(UUID userId, String accountId, IssueListParams params) {
-        return list(gitLab.issues(source(userId, accountId), params.toQuery(offset(params.paging()))), IssueView::of);
+    public Uni<ListView<IssueView>> issues(UUID userId, String accountId, IssueListParams params) {
+        WorkItemQuery query = params.toQuery(offset(params.paging()));
+        return source(userId, accountId).chain(tokens -> gitLab.issues(tokens, query))
+                .map(page -> list(page, IssueView::of));
     }
 
-    public ListView<MergeRequestView> mergeRequests(UUID userId, String accountId, MergeRequestListParams params) {
-        return list(gitLab.mergeRequests(source(userId, accountId), params.toQuery(offset(params.paging()))),
-                MergeRequestView::of);
-    }
-
-    public ListView<IssueView> projectIssues(UUID userId, String accountId, String projectId,
-            IssueListParams params) {
-        return list(gitLab.projectIssues(source(userId, accountId), projectId,
-                params.toQuery(offset(params.paging()))), IssueView::of);
-    }
-
-    public ListView<MergeRequestView> projectMergeRequests(UUID userId, String accountId, String projectId,
+    public Uni<ListView<MergeRequestView>> mergeRequests(UUID userId, String accountId,
             MergeRequestListParams params) {
-        return list(gitLab.projectMergeRequests(source(userId, accountId), projectId,
-                params.toQuery(offset(params.paging()))), MergeRequestView::of);
+        WorkItemQuery query = params.toQuery(offset(params.paging()));
+        return source(userId, accountId).chain(tokens -> gitLab.mergeRequests(tokens, query))
+                .map(page -> list(page, MergeRequestView::of));
     }
 
-    public ListView<PipelineView> projectPipelines(UUID userId, String accountId, String projectId,
+    public Uni<ListView<IssueView>> projectIssues(UUID userId, String accountId, String projectId,
+            IssueListParams params) {
+        WorkItemQuery query = params.toQuery(offset(params.paging()));
+        return source(userId, accountId).chain(tokens -> gitLab.projectIssues(tokens, projectId, query))
+                .map(page -> list(page, IssueView::of));
+    }
+
+    public Uni<ListView<MergeRequestView>> projectMergeRequests(UUID userId, String accountId, String projectId,
+            MergeRequestListParams params) {
+        WorkItemQuery query = params.toQuery(offset(params.paging()));
+        return source(userId, accountId).chain(tokens -> gitLab.projectMergeRequests(tokens, projectId, query))
+                .map(page -> list(page, MergeRequestView::of));
+    }
+
+    public Uni<ListView<PipelineView>> projectPipelines(UUID userId, String accountId, String projectId,
             PipelineListParams params) {
         PipelineQuery query = new PipelineQuery(params.status(), params.ref(), params.orderBy(), params.sort(),
                 offset(params.paging()));
-        return list(gitLab.projectPipelines(source(userId, accountId), projectId, query), PipelineView::of);
+        return source(userId, accountId).chain(tokens -> gitLab.projectPipelines(tokens, projectId, query))
+                .map(page -> list(page, PipelineView::of));
     }
 
-    private AccessTokenSource source(UUID userId, String accountId) {
+    private Uni<AccessTokenSource> source(UUID userId, String accountId) {
         return tokens.forOwnedAccount(userId, UUID.fromString(accountId));
     }
 

@@ -1,8 +1,11 @@
 package dev.gitlablink.gitlab;
 
+import io.smallrye.mutiny.Uni;
+
 /**
  * Where {@link GitLabClient} gets the bearer token for one linked account: the token package supplies
- * it (refreshing when near expiry), so callers never handle tokens themselves.
+ * it (refreshing when near expiry), so callers never handle tokens themselves. A token that needs no
+ * refresh is there at once; a refresh runs off the I/O thread.
  */
 public interface AccessTokenSource {
 
@@ -10,8 +13,8 @@ public interface AccessTokenSource {
     String instanceUrl();
 
     /** An access token expected to be valid now. */
-    String accessToken();
+    Uni<String> accessToken();
 
     /** A new access token after GitLab answered 401 to {@code rejectedAccessToken}. */
-    String renewAfterRejection(String rejectedAccessToken);
+    Uni<String> renewAfterRejection(String rejectedAccessToken);
 }

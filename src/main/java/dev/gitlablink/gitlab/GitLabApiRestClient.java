@@ -20,10 +20,12 @@ import dev.gitlablink.gitlab.model.GitLabMergeRequest;
 import dev.gitlablink.gitlab.model.GitLabPipeline;
 import dev.gitlablink.gitlab.model.GitLabProject;
 import dev.gitlablink.gitlab.model.GitLabUser;
+import io.smallrye.mutiny.Uni;
 
 /**
- * GitLab REST API v4 as a typed MicroProfile REST client, rooted at {@code <instance>/api/v4}. Lists
- * return {@link RestResponse} so the facade can read the pagination headers. Null query parameters are
+ * GitLab REST API v4 as a typed MicroProfile REST client, rooted at {@code <instance>/api/v4}. Every call is
+ * non-blocking ({@link Uni}): a request waiting for GitLab holds no thread. Lists return {@link RestResponse}
+ * so the facade can read the pagination headers. Null query parameters are
  * left out. Built per instance by {@link GitLabRestClients}; only {@link GitLabClient} uses it.
  */
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,7 +38,7 @@ interface GitLabApiRestClient {
      */
     @GET
     @Path("/user")
-    GitLabUser currentUser(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<GitLabUser> currentUser(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     /**
      * Projects visible to the user, offset- or keyset-paginated.
@@ -45,7 +47,7 @@ interface GitLabApiRestClient {
      */
     @GET
     @Path("/projects")
-    RestResponse<List<GitLabProject>> projects(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<RestResponse<List<GitLabProject>>> projects(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("membership") Boolean membership, @QueryParam("search") String search,
             @QueryParam("order_by") String orderBy, @QueryParam("sort") String sort,
             @QueryParam("archived") Boolean archived, @QueryParam("min_access_level") Integer minAccessLevel,
@@ -60,7 +62,7 @@ interface GitLabApiRestClient {
      */
     @GET
     @Path("/projects/{id}")
-    GitLabProject project(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<GitLabProject> project(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") @Encoded String encodedId);
 
     /**
@@ -70,7 +72,7 @@ interface GitLabApiRestClient {
      */
     @GET
     @Path("/groups")
-    RestResponse<List<GitLabGroup>> groups(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<RestResponse<List<GitLabGroup>>> groups(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("search") String search, @QueryParam("order_by") String orderBy,
             @QueryParam("sort") String sort, @QueryParam("min_access_level") Integer minAccessLevel,
             @QueryParam("page") Integer page, @QueryParam("per_page") Integer perPage);
@@ -82,7 +84,7 @@ interface GitLabApiRestClient {
      */
     @GET
     @Path("/issues")
-    RestResponse<List<GitLabIssue>> issues(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<RestResponse<List<GitLabIssue>>> issues(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("scope") String scope, @QueryParam("state") String state, @QueryParam("search") String search,
             @QueryParam("order_by") String orderBy, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
             @QueryParam("per_page") Integer perPage);
@@ -95,7 +97,7 @@ interface GitLabApiRestClient {
      */
     @GET
     @Path("/merge_requests")
-    RestResponse<List<GitLabMergeRequest>> mergeRequests(
+    Uni<RestResponse<List<GitLabMergeRequest>>> mergeRequests(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("scope") String scope,
             @QueryParam("state") String state, @QueryParam("search") String search,
             @QueryParam("order_by") String orderBy, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
@@ -108,7 +110,7 @@ interface GitLabApiRestClient {
      */
     @GET
     @Path("/projects/{id}/issues")
-    RestResponse<List<GitLabIssue>> projectIssues(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<RestResponse<List<GitLabIssue>>> projectIssues(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") @Encoded String encodedId, @QueryParam("state") String state,
             @QueryParam("search") String search, @QueryParam("order_by") String orderBy,
             @QueryParam("sort") String sort, @QueryParam("page") Integer page, @QueryParam("per_page") Integer perPage);
@@ -120,7 +122,7 @@ interface GitLabApiRestClient {
      */
     @GET
     @Path("/projects/{id}/merge_requests")
-    RestResponse<List<GitLabMergeRequest>> projectMergeRequests(
+    Uni<RestResponse<List<GitLabMergeRequest>>> projectMergeRequests(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") @Encoded String encodedId,
             @QueryParam("state") String state, @QueryParam("search") String search,
             @QueryParam("order_by") String orderBy, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
@@ -133,7 +135,7 @@ interface GitLabApiRestClient {
      */
     @GET
     @Path("/projects/{id}/pipelines")
-    RestResponse<List<GitLabPipeline>> projectPipelines(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<RestResponse<List<GitLabPipeline>>> projectPipelines(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") @Encoded String encodedId, @QueryParam("status") String status,
             @QueryParam("ref") String ref, @QueryParam("order_by") String orderBy, @QueryParam("sort") String sort,
             @QueryParam("page") Integer page, @QueryParam("per_page") Integer perPage);

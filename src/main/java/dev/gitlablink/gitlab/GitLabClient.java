@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -18,11 +19,13 @@ import dev.gitlablink.gitlab.model.GitLabPipeline;
 import dev.gitlablink.gitlab.model.GitLabProject;
 import dev.gitlablink.gitlab.model.GitLabUser;
 import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
 
 /**
  * GitLab REST API v4 for one linked account at a time: adds the account's bearer token, retries a 401
  * once with a renewed token, retries failed reads and breaks the circuit per instance, reads the
- * pagination headers, and turns every GitLab failure into a {@link GitLabException}.
+ * pagination headers, and turns every GitLab failure into a {@link GitLabException}. Non-blocking: the
+ * answers arrive as {@link Uni}s, and no thread waits for GitLab.
  */
 @ApplicationScoped
 public class GitLabClient {
@@ -36,96 +39,88 @@ public class GitLabClient {
     }
 
     /** The account's GitLab user. GitLab endpoint: GET /user */
-    public GitLabUser currentUser(AccessTokenSource tokens) {
+    public Uni<GitLabUser> currentUser(AccessTokenSource tokens) {
         return get(tokens, "user", GitLabApiRestClient::currentUser);
     }
 
     /** Projects visible to the account. GitLab endpoint: GET /projects */
-    public GitLabPage<GitLabProject> projects(AccessTokenSource tokens, ProjectQuery query) {
+    public Uni<GitLabPage<GitLabProject>> projects(AccessTokenSource tokens, ProjectQuery query) {
         PageRequest page = query.page();
-        return page(get(tokens, "projects", (client, auth) -> client.projects(auth, query.membership(),
+        return get(tokens, "projects", (client, auth) -> client.projects(auth, query.membership(),
                 query.search(), page.keyset() ? "id" : query.orderBy(), query.sort(), query.archived(),
                 query.minAccessLevel(), query.simple(), page.page(), page.perPage(),
-                page.keyset() ? "keyset" : null, page.idAfter(), null)));
+                page.keyset() ? "keyset" : null, page.idAfter(), null)).map(GitLabClient::page);
     }
 
     /** One project by numeric id or full path. GitLab endpoint: GET /projects/:id */
-    public GitLabProject project(AccessTokenSource tokens, String idOrPath) {
+    public Uni<GitLabProject> project(AccessTokenSource tokens, String idOrPath) {
         return get(tokens, "project", (client, auth) -> client.project(auth, encodeId(idOrPath)));
     }
 
     /** Groups the account belongs to. GitLab endpoint: GET /groups */
-    public GitLabPage<GitLabGroup> groups(AccessTokenSource tokens, GroupQuery query) {
-        return page(get(tokens, "groups", (client, auth) -> client.groups(auth, query.search(), query.orderBy(),
-                query.sort(), query.minAccessLevel(), query.page().page(), query.page().perPage())));
+    public Uni<GitLabPage<GitLabGroup>> groups(AccessTokenSource tokens, GroupQuery query) {
+        return get(tokens, "groups", (client, auth) -> client.groups(auth, query.search(), query.orderBy(),
+                query.sort(), query.minAccessLevel(), query.page().page(), query.page().perPage())).map(GitLabClient::page);
     }
 
     /** Issues across projects. GitLab endpoint: GET /issues */
-    public GitLabPage<GitLabIssue> issues(AccessTokenSource tokens, WorkItemQuery query) {
-        return page(get(tokens, "issues", (client, auth) -> client.issues(auth, query.scope(), query.state(),
-                query.search(), query.orderBy(), query.sort(), query.page().page(), query.page().perPage())));
+    public Uni<GitLabPage<GitLabIssue>> issues(AccessTokenSource tokens, WorkItemQuery query) {
+        return get(tokens, "issues", (client, auth) -> client.issues(auth, query.scope(), query.state(),
+                query.search(), query.orderBy(), query.sort(), query.page().page(), query.page().perPage())).map(GitLabClient::page);
     }
 
     /** Merge requests across projects. GitLab endpoint: GET /merge_requests */
-    public GitLabPage<GitLabMergeRequest> mergeRequests(AccessTokenSource tokens, WorkItemQuery query) {
-        return page(get(tokens, "merge requests", (client, auth) -> client.mergeRequests(auth, query.scope(),
+    public Uni<GitLabPage<GitLabMergeRequest>> mergeRequests(AccessTokenSource tokens, WorkItemQuery query) {
+        return get(tokens, "merge requests", (client, auth) -> client.mergeRequests(auth, query.scope(),
                 query.state(), query.search(), query.orderBy(), query.sort(), query.page().page(),
-                query.page().perPage())));
+                query.page().perPage())).map(GitLabClient::page);
     }
 
     /** A project's issues. GitLab endpoint: GET /projects/:id/issues */
-    public GitLabPage<GitLabIssue> projectIssues(AccessTokenSource tokens, String idOrPath, WorkItemQuery query) {
-        return page(get(tokens, "project issues", (client, auth) -> client.projectIssues(auth, encodeId(idOrPath),
+    public Uni<GitLabPage<GitLabIssue>> projectIssues(AccessTokenSource tokens, String idOrPath, WorkItemQuery query) {
+        return get(tokens, "project issues", (client, auth) -> client.projectIssues(auth, encodeId(idOrPath),
                 query.state(), query.search(), query.orderBy(), query.sort(), query.page().page(),
-                query.page().perPage())));
+                query.page().perPage())).map(GitLabClient::page);
     }
 
     /** A project's merge requests. GitLab endpoint: GET /projects/:id/merge_requests */
-    public GitLabPage<GitLabMergeRequest> projectMergeRequests(AccessTokenSource tokens, String idOrPath,
+    public Uni<GitLabPage<GitLabMergeRequest>> projectMergeRequests(AccessTokenSource tokens, String idOrPath,
             WorkItemQuery query) {
-        return page(get(tokens, "project merge requests", (client, auth) -> client.projectMergeRequests(auth,
+        return get(tokens, "project merge requests", (client, auth) -> client.projectMergeRequests(auth,
                 encodeId(idOrPath), query.state(), query.search(), query.orderBy(), query.sort(), query.page().page(),
-                query.page().perPage())));
+                query.page().perPage())).map(GitLabClient::page);
     }
 
     /** A project's pipelines. GitLab endpoint: GET /projects/:id/pipelines */
-    public GitLabPage<GitLabPipeline> projectPipelines(AccessTokenSource tokens, String idOrPath,
+    public Uni<GitLabPage<GitLabPipeline>> projectPipelines(AccessTokenSource tokens, String idOrPath,
             PipelineQuery query) {
-        return page(get(tokens, "project pipelines", (client, auth) -> client.projectPipelines(auth,
+        return get(tokens, "project pipelines", (client, auth) -> client.projectPipelines(auth,
                 encodeId(idOrPath), query.status(), query.ref(), query.orderBy(), query.sort(), query.page().page(),
-                query.page().perPage())));
+                query.page().perPage())).map(GitLabClient::page);
     }
 
-    private <T> T get(AccessTokenSource tokens, String what, BiFunction<GitLabApiRestClient, String, T> request) {
+    private <T> Uni<T> get(AccessTokenSource tokens, String what,
+            BiFunction<GitLabApiRestClient, String, Uni<T>> request) {
         GitLabApiRestClient client = clients.api(tokens.instanceUrl());
         Guard guard = guards.forInstance(tokens.instanceUrl());
-        String token = tokens.accessToken();
-        try {
-            return guarded(guard, tokens.instanceUrl(), what, () -> request.apply(client, bearer(token)));
-        } catch (GitLabTokenRejectedException rejected) {
-            String renewed = tokens.renewAfterRejection(token);
-            return guarded(guard, tokens.instanceUrl(), what, () -> request.apply(client, bearer(renewed)));
-        }
+        return tokens.accessToken().chain(token -> guarded(guard, tokens.instanceUrl(), what,
+                () -> request.apply(client, bearer(token)))
+                .onFailure(GitLabTokenRejectedException.class).recoverWithUni(rejected ->
+                        tokens.renewAfterRejection(token).chain(renewed -> guarded(guard, tokens.instanceUrl(), what,
+                                () -> request.apply(client, bearer(renewed))))));
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T guarded(Guard guard, String instanceUrl, String what, java.util.function.Supplier<T> call) {
-        try {
-            return (T) guard.get(() -> normalised(what, call), Object.class);
-        } catch (CircuitBreakerOpenException open) {
-            throw new GitLabCircuitOpenException(instanceUrl, open);
-        }
+    private static <T> Uni<T> guarded(Guard guard, String instanceUrl, String what, Supplier<Uni<T>> call) {
+        Uni<T> guardedCall = (Uni<T>) guard.get(() -> normalised(what, call), Uni.class);
+        return guardedCall.onFailure(CircuitBreakerOpenException.class)
+                .transform(open -> new GitLabCircuitOpenException(instanceUrl, (CircuitBreakerOpenException) open));
     }
 
-    private static <T> T normalised(String what, java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ProcessingException e) {
-            if (e.getCause() instanceof GitLabException gitLab) {
-                throw gitLab;
-            }
-            throw GitLabErrors.transportFailure(what, e);
-        }
+    private static <T> Uni<T> normalised(String what, Supplier<Uni<T>> call) {
+        return Uni.createFrom().<T>deferred(call::get).onFailure(GitLabErrors::isTransportFailure).transform(failure ->
+                failure instanceof ProcessingException && failure.getCause() instanceof GitLabException gitLab ? gitLab
+                        : GitLabErrors.transportFailure(what, failure));
     }
 
     private static <T> GitLabPage<T> page(RestResponse<List<T>> response) {

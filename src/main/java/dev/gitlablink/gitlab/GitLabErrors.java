@@ -1,5 +1,6 @@
 package dev.gitlablink.gitlab;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -14,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.channel.ChannelException;
+import io.vertx.core.VertxException;
 
 /**
  * The one place that turns GitLab's error answers into {@link GitLabException}s. Registered on every
@@ -58,7 +62,7 @@ public class GitLabErrors implements ResponseExceptionMapper<GitLabException> {
      * {@link GitLabBadResponseException}, timeouts {@link GitLabTimeoutException}, anything else (refused,
      * reset) {@link GitLabUnavailableException}.
      */
-    public static GitLabException transportFailure(String what, ProcessingException failure) {
+    public static GitLabException transportFailure(String what, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException
                     || cause instanceof java.time.DateTimeException) {
@@ -78,6 +82,17 @@ public class GitLabErrors implements ResponseExceptionMapper<GitLabException> {
         }
         return new GitLabUnavailableException("GitLab " + what + " unreachable (" + root.getClass().getSimpleName()
                 + ")", null, failure);
+    }
+
+    /**
+     * Whether a failed call's exception is about reaching or reading GitLab (as opposed to a bug on our side):
+     * the blocking client wraps these in {@link ProcessingException}, the non-blocking one passes Vert.x' and
+     * Netty's own (timeouts, refused or closed connections) as they are.
+     */
+    static boolean isTransportFailure(Throwable failure) {
+        return failure instanceof ProcessingException || failure instanceof IOException
+                || failure instanceof TimeoutException || failure instanceof VertxException
+                || failure instanceof ChannelException;
     }
 
     /** GitLab's {@code Retry-After}, in seconds or as an HTTP date. */

@@ -22,10 +22,13 @@ public final class PaginationHeaders {
 
     /** Builds a page from {@code items} and a header lookup ({@code name -> value or null}). */
     public static <T> GitLabPage<T> page(List<T> items, Function<String, String> header) {
+        String links = header.apply("link");
+        // Only keyset pages link with id_after; offset pages (most of them) skip parsing the links.
+        Long nextIdAfter = links == null || !links.contains("id_after=") ? null
+                : link(links, "next").flatMap(PaginationHeaders::idAfter).orElse(null);
         return new GitLabPage<>(items, integer(header, "x-page"), integer(header, "x-per-page"),
                 number(header, "x-total").map(Long::valueOf).orElse(null), integer(header, "x-total-pages"),
-                integer(header, "x-next-page"), integer(header, "x-prev-page"),
-                link(header.apply("link"), "next").flatMap(PaginationHeaders::idAfter).orElse(null));
+                integer(header, "x-next-page"), integer(header, "x-prev-page"), nextIdAfter);
     }
 
     /** The URL of the link with relation {@code rel} in a {@code Link} header. */
@@ -57,6 +60,23 @@ public final class PaginationHeaders {
 
     private static Optional<String> number(Function<String, String> header, String name) {
         String value = header.apply(name);
-        return value == null || !value.trim().matches("\\d{1,18}") ? Optional.empty() : Optional.of(value.trim());
+        if (value == null) {
+            return Optional.empty();
+        }
+        String trimmed = value.trim();
+        return isDecimal(trimmed) ? Optional.of(trimmed) : Optional.empty();
+    }
+
+    /** 1 to 18 ASCII digits: fits a long, and rejects what GitLab leaves empty or a proxy mangled. */
+    private static boolean isDecimal(String value) {
+        if (value.isEmpty() || value.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

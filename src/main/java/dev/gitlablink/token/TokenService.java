@@ -3,10 +3,12 @@ package dev.gitlablink.token;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.gitlablink.account.AccountStatus;
@@ -14,10 +16,14 @@ import dev.gitlablink.account.AccountTokenStore;
 import dev.gitlablink.account.LinkedAccount;
 import dev.gitlablink.account.LinkedAccountRepository;
 import dev.gitlablink.gitlab.AccessTokenSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.virtual.threads.VirtualThreads;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Hands out GitLab access tokens for a user's linked account: the stored one while it lives, a
- * refreshed one shortly before it expires or after GitLab rejected it.
+ * refreshed one shortly before it expires or after GitLab rejected it. Recently read accounts are answered
+ * from memory on the calling (I/O) thread; reading the database and refreshing run on virtual threads.
  */
 @ApplicationScoped
 public class TokenService {
@@ -27,20 +33,25 @@ public class TokenService {
     private final TokenRefresher refresher;
     private final TokenConfig config;
     private final Clock clock;
-    /** Recently read accounts, by account id, so most requests neither query nor decrypt. */
-    private final Cache<UUID, StoredAccess> recent;
+    private final ExecutorService blocking;
+    /**
+     * Recently read accounts, by account id, so most requests neither query nor decrypt. Concurrent misses
+     * of one account share one database read; failed reads are not kept.
+     */
+    private final AsyncCache<UUID, StoredAccess> recent;
 
     public TokenService(LinkedAccountRepository accounts, AccountTokenStore tokenStore, TokenRefresher refresher,
-            TokenConfig config, Clock clock) {
+            TokenConfig config, Clock clock, @VirtualThreads ExecutorService blocking) {
         this.accounts = accounts;
         this.tokenStore = tokenStore;
         this.refresher = refresher;
         this.config = config;
         this.clock = clock;
+        this.blocking = blocking;
         this.recent = Caffeine.newBuilder()
                 .expireAfterWrite(config.cacheTtl())
                 .maximumSize(config.cacheTtl().isZero() ? 0 : 100_000)
-                .build();
+                .buildAsync();
     }
 
     /** What one account read yields: its owner, instance and current access token. */
@@ -54,43 +65,42 @@ public class TokenService {
 
     /** Forgets what is cached for the account, so the next request reads the database again. */
     public void evict(UUID accountId) {
-        recent.invalidate(accountId);
+        recent.synchronous().invalidate(accountId);
     }
 
     /**
-     * Tokens for {@code accountId} if {@code userId} owns it.
-     *
-     * @throws AccountNotFoundException when the account is not the user's (or does not exist)
-     * @throws GitLabReauthRequiredException when the account needs a new GitLab sign-in
+     * Tokens for {@code accountId} if {@code userId} owns it. Fails with {@link AccountNotFoundException}
+     * when the account is not the user's (or does not exist), and with {@link GitLabReauthRequiredException}
+     * when the account needs a new GitLab sign-in.
      */
-    public AccessTokenSource forOwnedAccount(UUID userId, UUID accountId) {
-        StoredAccess stored = recent.getIfPresent(accountId);
-        if (stored == null) {
-            stored = read(accountId);
-            recent.put(accountId, stored);
-        }
-        if (!stored.userId().equals(userId)) {
-            throw new AccountNotFoundException(accountId);
-        }
-        return new AccountTokenSource(accountId, stored.instanceUrl(), stored.accessToken(), stored.expiresAt());
+    public Uni<AccessTokenSource> forOwnedAccount(UUID userId, UUID accountId) {
+        CompletableFuture<StoredAccess> stored = recent.get(accountId,
+                (id, executor) -> CompletableFuture.supplyAsync(() -> read(id), blocking));
+        // Mutiny unwraps the CompletionException of a failed read: callers see AccountNotFoundException & co.
+        return Uni.createFrom().completionStage(stored)
+                .map(access -> {
+                    if (!access.userId().equals(userId)) {
+                        throw new AccountNotFoundException(accountId);
+                    }
+                    return new AccountTokenSource(accountId, access.instanceUrl(), access.accessToken(),
+                            access.expiresAt());
+                });
     }
 
     private StoredAccess read(UUID accountId) {
-        LinkedAccount account = accounts.findByIdOptional(accountId)
-                .orElseThrow(() -> new AccountNotFoundException(accountId));
-        if (account.status == AccountStatus.REAUTH_REQUIRED) {
-            throw new GitLabReauthRequiredException(accountId);
-        }
-        return new StoredAccess(account.user.id, account.instance.baseUrl, tokenStore.accessToken(account).orElse(""),
-                account.accessTokenExpiresAt);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            LinkedAccount account = accounts.findByIdOptional(accountId)
+                    .orElseThrow(() -> new AccountNotFoundException(accountId));
+            if (account.status == AccountStatus.REAUTH_REQUIRED) {
+                throw new GitLabReauthRequiredException(accountId);
+            }
+            return new StoredAccess(account.user.id, account.instance.baseUrl,
+                    tokenStore.accessToken(account).orElse(""), account.accessTokenExpiresAt);
+        });
     }
 
-    private String refreshed(UUID accountId, String staleAccessToken) {
-        try {
-            return refresher.refresh(accountId, staleAccessToken);
-        } finally {
-            evict(accountId);
-        }
+    private Uni<String> refreshed(UUID accountId, String staleAccessToken) {
+        return refresher.refresh(accountId, staleAccessToken).onTermination().invoke(() -> evict(accountId));
     }
 
     /** The token source of one account within one request. */
@@ -114,13 +124,14 @@ public class TokenService {
         }
 
         @Override
-        public String accessToken() {
+        public Uni<String> accessToken() {
             boolean expiresSoon = TokenExpiry.expiresSoon(expiresAt, clock.instant(), config.refreshSkew());
-            return expiresSoon || storedToken.isEmpty() ? refreshed(accountId, storedToken) : storedToken;
+            return expiresSoon || storedToken.isEmpty() ? refreshed(accountId, storedToken)
+                    : Uni.createFrom().item(storedToken);
         }
 
         @Override
-        public String renewAfterRejection(String rejectedAccessToken) {
+        public Uni<String> renewAfterRejection(String rejectedAccessToken) {
             return refreshed(accountId, rejectedAccessToken);
         }
 
