@@ -9,7 +9,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** Looks a session cookie up in the database (on a worker thread) and builds the user's identity. */
+/** Looks a session cookie up (in memory, or in the database off the I/O thread) and builds the user's identity. */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<SessionAuthenticationRequest> {
 
@@ -30,11 +30,9 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
     public Uni<SecurityIdentity> authenticate(SessionAuthenticationRequest request,
             AuthenticationRequestContext context) {
         // A session seen moments ago is answered on the I/O thread; only a miss goes to the database.
-        return sessions.resolveCached(request.cookieValue())
-                .map(principal -> Uni.createFrom().item(identity(principal)))
-                .orElseGet(() -> context.runBlocking(() -> sessions.resolve(request.cookieValue())
-                        .map(SessionIdentityProvider::identity)
-                        .orElseThrow(() -> new AuthenticationFailedException("unknown or expired session"))));
+        return sessions.resolve(request.cookieValue()).map(principal -> principal
+                .map(SessionIdentityProvider::identity)
+                .orElseThrow(() -> new AuthenticationFailedException("unknown or expired session")));
     }
 
     private static SecurityIdentity identity(SessionPrincipal principal) {

@@ -4,15 +4,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.gitlablink.common.CallerContext;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.virtual.threads.VirtualThreads;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Server-side sessions with an idle and an absolute timeout. Only a hash of the cookie value is stored,
@@ -24,26 +29,42 @@ public class SessionService {
     private final AppSessionRepository sessions;
     private final SessionConfig config;
     private final Clock clock;
-    /** Sessions resolved recently, by id hash, so most requests need no database round trip. */
-    private final Cache<String, SessionPrincipal> recent;
+    private final ExecutorService blocking;
+    /**
+     * Sessions resolved recently, by id hash, so most requests need no database round trip. Requests that
+     * miss together share one database read; unknown sessions are not kept.
+     */
+    private final AsyncCache<String, SessionPrincipal> recent;
 
-    public SessionService(AppSessionRepository sessions, SessionConfig config, Clock clock) {
+    public SessionService(AppSessionRepository sessions, SessionConfig config, Clock clock,
+            @VirtualThreads ExecutorService blocking) {
         this.sessions = sessions;
         this.config = config;
         this.clock = clock;
+        this.blocking = blocking;
         this.recent = Caffeine.newBuilder()
                 .expireAfterWrite(config.cacheTtl())
                 .maximumSize(config.cacheTtl().isZero() ? 0 : 100_000)
-                .build();
+                .buildAsync();
     }
 
-    /** The session from memory if it was resolved within the cache TTL and has not expired since. */
-    Optional<SessionPrincipal> resolveCached(String cookieValue) {
+    /**
+     * The live session for a cookie value: from memory when it was read within the cache TTL and has not
+     * expired since, else from the database on a virtual thread. Empty for an unknown or expired session.
+     */
+    Uni<Optional<SessionPrincipal>> resolve(String cookieValue) {
         if (!SessionIds.isWellFormed(cookieValue)) {
-            return Optional.empty();
+            return Uni.createFrom().item(Optional.empty());
         }
-        SessionPrincipal cached = recent.getIfPresent(SessionIds.hash(cookieValue));
-        return cached != null && cached.expiresAt().isAfter(clock.instant()) ? Optional.of(cached) : Optional.empty();
+        String idHash = SessionIds.hash(cookieValue);
+        CompletableFuture<SessionPrincipal> cached = recent.getIfPresent(idHash);
+        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()
+                && !cached.join().expiresAt().isAfter(clock.instant())) {
+            recent.synchronous().invalidate(idHash);
+        }
+        CompletableFuture<SessionPrincipal> principal = recent.get(idHash,
+                (key, executor) -> CompletableFuture.supplyAsync(() -> resolveStored(key).orElse(null), blocking));
+        return CallerContext.resumeOn(principal).map(Optional::ofNullable);
     }
 
     @Transactional
@@ -61,14 +82,16 @@ public class SessionService {
         return new NewSession(cookieValue, session.absoluteExpiresAt);
     }
 
-    /** The live session for a cookie value, its idle deadline pushed forward at most once per touch interval. */
+    /** The live session for a cookie value, read from the database now (blocking; for sign-in). */
+    Optional<SessionPrincipal> resolveStoredCookie(String cookieValue) {
+        return SessionIds.isWellFormed(cookieValue) ? resolveStored(SessionIds.hash(cookieValue)) : Optional.empty();
+    }
+
+    /** The live stored session with this id hash, its idle deadline pushed forward at most once per touch interval. */
     @Transactional
-    Optional<SessionPrincipal> resolve(String cookieValue) {
-        if (!SessionIds.isWellFormed(cookieValue)) {
-            return Optional.empty();
-        }
+    Optional<SessionPrincipal> resolveStored(String idHash) {
         Instant now = clock.instant();
-        Optional<AppSession> found = sessions.findByIdOptional(SessionIds.hash(cookieValue));
+        Optional<AppSession> found = sessions.findByIdOptional(idHash);
         if (found.isEmpty() || !found.get().isLiveAt(now)) {
             found.ifPresent(sessions::delete);
             return Optional.empty();
@@ -78,15 +101,13 @@ public class SessionService {
             session.lastSeenAt = now;
             session.idleExpiresAt = earliest(now.plus(config.idleTimeout()), session.absoluteExpiresAt);
         }
-        SessionPrincipal principal = new SessionPrincipal(session.userId, session.idHash,
-                earliest(session.idleExpiresAt, session.absoluteExpiresAt));
-        recent.put(session.idHash, principal);
-        return Optional.of(principal);
+        return Optional.of(new SessionPrincipal(session.userId, session.idHash,
+                earliest(session.idleExpiresAt, session.absoluteExpiresAt)));
     }
 
     @Transactional
     void end(String sessionIdHash) {
-        recent.invalidate(sessionIdHash);
+        recent.synchronous().invalidate(sessionIdHash);
         sessions.deleteById(sessionIdHash);
     }
 

@@ -67,7 +67,7 @@ public class SignInService {
         GrantedTokens tokens = new GrantedTokens(accessToken, refreshToken,
                 clock.instant().plusSeconds(expiresIn), tokenInfo.scopes());
 
-        Optional<SessionPrincipal> previous = previousSessionCookie.flatMap(sessions::resolve);
+        Optional<SessionPrincipal> previous = previousSessionCookie.flatMap(sessions::resolveStoredCookie);
         SignInResult result = linking.recordSignIn(instanceUrl, gitLabIdentity, tokens,
                 previous.map(SessionPrincipal::userId));
         previous.ifPresent(session -> sessions.end(session.sessionIdHash()));

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.gitlablink.common.CallerContext;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
 
@@ -32,7 +33,7 @@ class TokenRefresher {
 
     /** A usable access token replacing {@code staleAccessToken}; fails when the grant is gone. */
     Uni<String> refresh(UUID accountId, String staleAccessToken) {
-        return Uni.createFrom().completionStage(() -> joinOrStart(accountId, staleAccessToken));
+        return Uni.createFrom().deferred(() -> CallerContext.resumeOn(joinOrStart(accountId, staleAccessToken)));
     }
 
     private CompletableFuture<String> joinOrStart(UUID accountId, String staleAccessToken) {

@@ -15,6 +15,7 @@ import dev.gitlablink.account.AccountStatus;
 import dev.gitlablink.account.AccountTokenStore;
 import dev.gitlablink.account.LinkedAccount;
 import dev.gitlablink.account.LinkedAccountRepository;
+import dev.gitlablink.common.CallerContext;
 import dev.gitlablink.gitlab.AccessTokenSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.virtual.threads.VirtualThreads;
@@ -77,7 +78,7 @@ public class TokenService {
         CompletableFuture<StoredAccess> stored = recent.get(accountId,
                 (id, executor) -> CompletableFuture.supplyAsync(() -> read(id), blocking));
         // Mutiny unwraps the CompletionException of a failed read: callers see AccountNotFoundException & co.
-        return Uni.createFrom().completionStage(stored)
+        return CallerContext.resumeOn(stored)
                 .map(access -> {
                     if (!access.userId().equals(userId)) {
                         throw new AccountNotFoundException(accountId);

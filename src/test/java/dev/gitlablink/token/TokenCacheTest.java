@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -28,6 +35,8 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class TokenCacheTest {
+
+    private static final int CONCURRENT_REQUESTS = 24;
 
     @LocalServices
     GitLabEmulator emulator;
@@ -56,6 +65,33 @@ class TokenCacheTest {
         user.api().when().get(user.account() + "/user").then().statusCode(500)
                 .body("code", equalTo("internal_error"));
         assertEquals(0, emulator.stats().tokenRequests("refresh_token"));
+    }
+
+    @Test
+    void concurrentRequestsOnColdCachesAllGetAnswers() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            SignedInUser user = SignedInUser.signIn(emulator, settings, "cold" + round);
+            tokens.evict(UUID.fromString(user.accountId()));
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            ExecutorService clients = Executors.newFixedThreadPool(CONCURRENT_REQUESTS);
+            try {
+                for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
+                    statuses.add(clients.submit(() -> {
+                        start.await();
+                        return user.api().when().get(user.account() + "/projects").statusCode();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> status : statuses) {
+                    // Every waiter of the one database read carries on in its own request (no 500 from a lost
+                    // request scope when the read completes on another thread).
+                    assertEquals(200, status.get(30, TimeUnit.SECONDS));
+                }
+            } finally {
+                clients.shutdownNow();
+            }
+        }
     }
 
     private void execute(String sql, Object... parameters) throws Exception {
