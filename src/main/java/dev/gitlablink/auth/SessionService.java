@@ -4,16 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import dev.gitlablink.common.CallerContext;
+import dev.gitlablink.common.ReadThroughCache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.virtual.threads.VirtualThreads;
@@ -29,23 +25,18 @@ public class SessionService {
     private final AppSessionRepository sessions;
     private final SessionConfig config;
     private final Clock clock;
-    private final ExecutorService blocking;
     /**
      * Sessions resolved recently, by id hash, so most requests need no database round trip. Requests that
      * miss together share one database read; unknown sessions are not kept.
      */
-    private final AsyncCache<String, SessionPrincipal> recent;
+    private final ReadThroughCache<String, SessionPrincipal> recent;
 
     public SessionService(AppSessionRepository sessions, SessionConfig config, Clock clock,
             @VirtualThreads ExecutorService blocking) {
         this.sessions = sessions;
         this.config = config;
         this.clock = clock;
-        this.blocking = blocking;
-        this.recent = Caffeine.newBuilder()
-                .expireAfterWrite(config.cacheTtl())
-                .maximumSize(config.cacheTtl().isZero() ? 0 : 100_000)
-                .buildAsync();
+        this.recent = new ReadThroughCache<>(config.cacheTtl(), blocking, idHash -> resolveStored(idHash).orElse(null));
     }
 
     /**
@@ -57,14 +48,8 @@ public class SessionService {
             return Uni.createFrom().item(Optional.empty());
         }
         String idHash = SessionIds.hash(cookieValue);
-        CompletableFuture<SessionPrincipal> cached = recent.getIfPresent(idHash);
-        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()
-                && !cached.join().expiresAt().isAfter(clock.instant())) {
-            recent.synchronous().invalidate(idHash);
-        }
-        CompletableFuture<SessionPrincipal> principal = recent.get(idHash,
-                (key, executor) -> CompletableFuture.supplyAsync(() -> resolveStored(key).orElse(null), blocking));
-        return CallerContext.resumeOn(principal).map(Optional::ofNullable);
+        recent.invalidateIf(idHash, principal -> !principal.expiresAt().isAfter(clock.instant()));
+        return recent.get(idHash).map(Optional::ofNullable);
     }
 
     @Transactional
@@ -107,7 +92,7 @@ public class SessionService {
 
     @Transactional
     void end(String sessionIdHash) {
-        recent.synchronous().invalidate(sessionIdHash);
+        recent.invalidate(sessionIdHash);
         sessions.deleteById(sessionIdHash);
     }
 

@@ -3,19 +3,15 @@ package dev.gitlablink.token;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.gitlablink.account.AccountStatus;
 import dev.gitlablink.account.AccountTokenStore;
 import dev.gitlablink.account.LinkedAccount;
 import dev.gitlablink.account.LinkedAccountRepository;
-import dev.gitlablink.common.CallerContext;
+import dev.gitlablink.common.ReadThroughCache;
 import dev.gitlablink.gitlab.AccessTokenSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.virtual.threads.VirtualThreads;
@@ -34,12 +30,11 @@ public class TokenService {
     private final TokenRefresher refresher;
     private final TokenConfig config;
     private final Clock clock;
-    private final ExecutorService blocking;
     /**
      * Recently read accounts, by account id, so most requests neither query nor decrypt. Concurrent misses
      * of one account share one database read; failed reads are not kept.
      */
-    private final AsyncCache<UUID, StoredAccess> recent;
+    private final ReadThroughCache<UUID, StoredAccess> recent;
 
     public TokenService(LinkedAccountRepository accounts, AccountTokenStore tokenStore, TokenRefresher refresher,
             TokenConfig config, Clock clock, @VirtualThreads ExecutorService blocking) {
@@ -48,11 +43,7 @@ public class TokenService {
         this.refresher = refresher;
         this.config = config;
         this.clock = clock;
-        this.blocking = blocking;
-        this.recent = Caffeine.newBuilder()
-                .expireAfterWrite(config.cacheTtl())
-                .maximumSize(config.cacheTtl().isZero() ? 0 : 100_000)
-                .buildAsync();
+        this.recent = new ReadThroughCache<>(config.cacheTtl(), blocking, this::read);
     }
 
     /** What one account read yields: its owner, instance and current access token. */
@@ -66,7 +57,7 @@ public class TokenService {
 
     /** Forgets what is cached for the account, so the next request reads the database again. */
     public void evict(UUID accountId) {
-        recent.synchronous().invalidate(accountId);
+        recent.invalidate(accountId);
     }
 
     /**
@@ -75,10 +66,8 @@ public class TokenService {
      * when the account needs a new GitLab sign-in.
      */
     public Uni<AccessTokenSource> forOwnedAccount(UUID userId, UUID accountId) {
-        CompletableFuture<StoredAccess> stored = recent.get(accountId,
-                (id, executor) -> CompletableFuture.supplyAsync(() -> read(id), blocking));
-        // Mutiny unwraps the CompletionException of a failed read: callers see AccountNotFoundException & co.
-        return CallerContext.resumeOn(stored)
+        // A failed read fails the Uni with what read threw: AccountNotFoundException & co.
+        return recent.get(accountId)
                 .map(access -> {
                     if (!access.userId().equals(userId)) {
                         throw new AccountNotFoundException(accountId);
