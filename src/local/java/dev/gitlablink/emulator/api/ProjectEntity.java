@@ -2,12 +2,10 @@ package dev.gitlablink.emulator.api;
 
 import dev.gitlablink.emulator.EmulatorNamespace;
 import dev.gitlablink.emulator.EmulatorProject;
+import dev.gitlablink.emulator.state.EmulatorState;
 import dev.gitlablink.emulator.state.ProjectAccess;
-import dev.gitlablink.emulator.state.UserStore;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
-import java.net.URI;
 
 /**
  * GitLab's project entities: {@code BasicProjectDetails} for {@code simple=true}, otherwise a trimmed
@@ -18,9 +16,9 @@ final class ProjectEntity {
     private ProjectEntity() {
     }
 
-    static JsonObject simple(EmulatorProject project, String baseUrl) {
-        String webUrl = baseUrl + "/" + project.pathWithNamespace();
-        String host = URI.create(baseUrl).getHost();
+    static JsonObject simple(EmulatorProject project, EmulatorState state) {
+        String webUrl = state.baseUrl() + "/" + project.pathWithNamespace();
+        String host = state.host();
         return new JsonObject()
                 .put("id", project.id())
                 .put("description", project.description())
@@ -43,11 +41,11 @@ final class ProjectEntity {
                 .put("namespace", namespace(project.namespace()));
     }
 
-    static JsonObject full(ProjectAccess view, UserStore users, String baseUrl) {
+    static JsonObject full(ProjectAccess view, EmulatorState state) {
         EmulatorProject project = view.project();
-        String self = baseUrl + "/api/v4/projects/" + project.id();
-        JsonObject json = simple(project, baseUrl)
-                .put("container_registry_image_prefix", "registry." + URI.create(baseUrl).getHost()
+        String self = state.baseUrl() + "/api/v4/projects/" + project.id();
+        JsonObject json = simple(project, state)
+                .put("container_registry_image_prefix", "registry." + state.host()
                         + "/" + project.pathWithNamespace())
                 .put("_links", new JsonObject()
                         .put("self", self)
@@ -63,7 +61,7 @@ final class ProjectEntity {
                 .put("archived", project.archived())
                 .put("visibility", project.visibility());
         if (project.namespace().ownerId() != null) {
-            json.put("owner", UserBasicEntity.of(users, project.namespace().ownerId()));
+            json.put("owner", UserBasicEntity.of(state.users(), project.namespace().ownerId()));
         }
         json.put("resolve_outdated_diff_discussions", false)
                 .put("issues_enabled", true)

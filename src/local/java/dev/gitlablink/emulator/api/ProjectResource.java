@@ -45,7 +45,7 @@ final class ProjectResource {
 
     private void show(RoutingContext ctx) {
         guard.authenticate(ctx, ApiGuard.READ_SCOPES).ifPresent(user -> ApiResponses.respond(ctx,
-                () -> ProjectEntity.full(find(state, ctx, user), state.users(), state.baseUrl())));
+                () -> ProjectEntity.full(find(state, ctx, user), state)));
     }
 
     private void list(RoutingContext ctx) {
@@ -71,8 +71,8 @@ final class ProjectResource {
             page = Pagination.offset(ctx, query, state.origin(), rows);
         }
         JsonArray body = new JsonArray();
-        page.forEach(view -> body.add(simple ? ProjectEntity.simple(view.project(), state.baseUrl())
-                : ProjectEntity.full(view, state.users(), state.baseUrl())));
+        page.forEach(view -> body.add(simple ? ProjectEntity.simple(view.project(), state)
+                : ProjectEntity.full(view, state)));
         return body;
     }
 

@@ -8,6 +8,7 @@ import dev.gitlablink.emulator.oauth.store.DeviceGrantStore;
 import dev.gitlablink.emulator.oauth.store.OAuthTokenStore;
 import dev.gitlablink.emulator.oidc.IdTokenSigner;
 
+import java.net.URI;
 import java.time.Clock;
 
 /** Everything one emulator instance knows; shared by all request handlers (internal to the emulator). */
@@ -21,6 +22,7 @@ public final class EmulatorState {
 
     private final EmulatorOptions options;
     private final String baseUrl;
+    private final String host;
     private final Clock clock;
     private final EmulatorKnobs knobs;
     private final EmulatorStats stats = new EmulatorStats();
@@ -36,6 +38,7 @@ public final class EmulatorState {
     public EmulatorState(EmulatorOptions options, String baseUrl, Clock clock, IdTokenSigner signer) {
         this.options = options;
         this.baseUrl = baseUrl;
+        this.host = URI.create(baseUrl).getHost();
         this.clock = clock;
         this.signer = signer;
         this.users = new UserStore(baseUrl, clock);
@@ -53,6 +56,11 @@ public final class EmulatorState {
     /** Scheme, host, port and path prefix; also the OIDC issuer. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The host of {@link #baseUrl()} (for SSH clone URLs and the registry prefix). */
+    public String host() {
+        return host;
     }
 
     /** Absolute path of an emulator route, including the path prefix. */
