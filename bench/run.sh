@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JIT_WARMUP=${BENCH_JIT_WARMUP:-90s}
+BASELINE_JIT_WARMUP=${BENCH_BASELINE_JIT_WARMUP:-30s}
 WARMUP=${BENCH_WARMUP:-5s}
 DURATION=${BENCH_DURATION:-15s}
 THREADS=${BENCH_THREADS:-2}
@@ -74,9 +75,13 @@ cpu_seconds() {
 
 ENV_PID=""
 SERVICE_PID=""
+BASELINE_PID=""
 
 teardown() {
     local status=$?
+    if [ -n "$BASELINE_PID" ]; then
+        kill -TERM "$BASELINE_PID" 2>/dev/null || true
+    fi
     if [ -n "$ENV_PID" ] && kill -0 "$ENV_PID" 2>/dev/null; then
         log "stopping the bench environment (pid $ENV_PID)"
         kill -TERM "$ENV_PID" 2>/dev/null || true
@@ -108,7 +113,7 @@ if [ "$SKIP_BUILD" != 1 ]; then
 fi
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
 
-rm -f "$OUT/env.sh" "$OUT/service.pid" "$OUT/service.log" "$OUT/environment.log" "$OUT"/wrk-*.txt
+rm -f "$OUT/env.sh" "$OUT/service.pid" "$OUT/service.log" "$OUT/environment.log" "$OUT/baseline.log" "$OUT"/wrk-*.txt
 log "starting the environment (embedded PostgreSQL, GitLab emulator, packaged service); log in $OUT/environment.log"
 # Standard input is a pipe that closes when this script dies, so the environment never outlives it.
 # Vert.x logs through JUL, so emulator errors reach the log (its SLF4J binding is not configured outside Quarkus).
@@ -139,12 +144,29 @@ set_latency() {
 SERVICE_PATH="/api/accounts/$ACCOUNT_ID/projects?perPage=$PER_PAGE"
 DIRECT_PATH="/api/v4/projects?membership=true&per_page=$PER_PAGE&simple=true"
 
+# The reference proxy for (b) (src/test/java/dev/gitlablink/bench/BaselineProxy.java): the same upstream call, one
+# JSON parse and one encode, nothing else. Same heap as the service; the token goes through the environment.
+log "starting the baseline proxy; log in $OUT/baseline.log"
+BASELINE_UPSTREAM="$EMULATOR_URL$DIRECT_PATH" BASELINE_AUTHORIZATION="Bearer $GITLAB_TOKEN" \
+    java -Xmx512m -cp "target/test-classes:$(cat "$OUT/classpath.txt")" dev.gitlablink.bench.BaselineProxy \
+    > "$OUT/baseline.log" 2>&1 &
+BASELINE_PID=$!
+for _ in $(seq 1 60); do
+    grep -q '^PORT ' "$OUT/baseline.log" 2>/dev/null && break
+    kill -0 "$BASELINE_PID" 2>/dev/null || { log "the baseline proxy exited:"; cat "$OUT/baseline.log" >&2; exit 1; }
+    sleep 0.5
+done
+BASELINE_URL="http://127.0.0.1:$(sed -n 's/^PORT //p' "$OUT/baseline.log" | head -n 1)"
+[ "$BASELINE_URL" != "http://127.0.0.1:" ] || { log "the baseline proxy did not start"; exit 1; }
+
 # run_wrk NAME CONNECTIONS DURATION TARGET: one wrk run, its full output in $OUT/wrk-NAME.txt.
 run_wrk() {
     local name=$1 connections=$2 duration=$3 target=$4 cookie="" authorization="" url
     if [ "$target" = service ]; then
         url="$SERVICE_URL$SERVICE_PATH"
         cookie="gitlab_link_session=$SESSION_COOKIE"
+    elif [ "$target" = baseline ]; then
+        url="$BASELINE_URL/"
     else
         url="$EMULATOR_URL$DIRECT_PATH"
         authorization="Bearer $GITLAB_TOKEN"
@@ -161,24 +183,27 @@ check_status() {
 }
 check_status -H "Cookie: gitlab_link_session=$SESSION_COOKIE" "$SERVICE_URL$SERVICE_PATH"
 check_status -H "Authorization: Bearer $GITLAB_TOKEN" "$EMULATOR_URL$DIRECT_PATH"
+check_status "$BASELINE_URL/"
 
-# CPU snapshot "service env machine": CPU seconds used so far by the service JVM and the environment JVM, and
-# busy CPU seconds of the whole machine (all processes, without time stolen by a hypervisor).
+# CPU snapshot "proxy env machine" for PROXY_PID: CPU seconds used so far by the proxy JVM under load (the service
+# or the baseline proxy) and the environment JVM, and busy CPU seconds of the whole machine (all processes,
+# without time stolen by a hypervisor).
 cpu_snapshot() {
     local machine
     machine=$(awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.2f", ($2 + $3 + $4 + $7 + $8) / hz }' /proc/stat)
-    echo "$(cpu_seconds "$SERVICE_PID") $(cpu_seconds "$ENV_PID") $machine"
+    echo "$(cpu_seconds "$1") $(cpu_seconds "$ENV_PID") $machine"
 }
 
 ROWS=()
 # measure SCENARIO TARGET CONNECTIONS: warm-up run, then the measured run and the CPU each party used meanwhile.
 measure() {
-    local scenario=$1 target=$2 connections=$3 name="$1-$2" result before after started ended
+    local scenario=$1 target=$2 connections=$3 name="$1-$2" result before after started ended proxy=$SERVICE_PID
+    [ "$target" = baseline ] && proxy=$BASELINE_PID
     log "$scenario / $target: warm-up $WARMUP, then $DURATION at $connections connections"
     run_wrk "$name-warmup" "$connections" "$WARMUP" "$target"
-    before=$(cpu_snapshot); started=$(date +%s.%N)
+    before=$(cpu_snapshot "$proxy"); started=$(date +%s.%N)
     run_wrk "$name" "$connections" "$DURATION" "$target"
-    ended=$(date +%s.%N); after=$(cpu_snapshot)
+    ended=$(date +%s.%N); after=$(cpu_snapshot "$proxy")
     result=$(grep '^BENCH_RESULT' "$OUT/wrk-$name.txt") || { log "wrk failed:"; cat "$OUT/wrk-$name.txt" >&2; exit 1; }
     ROWS+=("$scenario $target $connections ${result#BENCH_RESULT } $(echo "$before $after $started $ended" | awk '{
         wall = $8 - $7
@@ -196,6 +221,11 @@ measure a direct "$CONNECTIONS_A"
 set_latency "$LATENCY_B_MS"
 measure b service "$CONNECTIONS_B"
 measure b direct "$CONNECTIONS_B"
+# The baseline proxy gets its own JIT warm-up (it needs far fewer requests than the service), then (b).
+set_latency 0
+run_wrk baseline-jit-warmup "$CONNECTIONS_A" "$BASELINE_JIT_WARMUP" baseline
+set_latency "$LATENCY_B_MS"
+measure b baseline "$CONNECTIONS_B"
 # (c): (b)'s connections with a latency at which CPU is no limit on this machine, so only the way requests wait
 # decides the rate: a 200-thread pool would cap it at 200 / latency.
 set_latency "$LATENCY_C_MS"
@@ -213,6 +243,8 @@ report() {
         "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
     echo "service: GET $SERVICE_PATH (session cookie)"
     echo "direct:  GET $DIRECT_PATH (Bearer token); the bench user is a member of $PROJECT_COUNT projects"
+    echo "baseline: bench/BaselineProxy (src/test/java/dev/gitlablink/bench): the direct call through a proxy that only"
+    echo "          parses and re-encodes the JSON, (b) only"
     echo "upstream latency (emulator knob): (a) 0 ms, (b) $LATENCY_B_MS ms, (c) $LATENCY_C_MS ms"
     echo
     printf '%-8s %-7s %5s %8s %7s %7s %7s %5s %6s %6s %6s %8s\n' scenario target conns 'req/s' 'p50 ms' 'p99 ms' \
@@ -228,7 +260,7 @@ report() {
         local -A f=()
         local pair per_request="-"
         for pair in "$@"; do f[${pair%%=*}]=${pair#*=}; done
-        if [ "$target" = service ]; then
+        if [ "$target" != direct ]; then
             per_request=$(awk -v c="${f[service_cpu]}" -v r="${f[rps]}" 'BEGIN { printf "%.2f", 1000 * c / r }')
         fi
         printf '%-8s %-7s %5s %8s %7s %7s %7s %5s %6s %6s %6s %8s\n' "$scenario" "$target" "$connections" \
@@ -238,9 +270,10 @@ report() {
     done
     echo
     echo "req/s counts every answer, the verdicts only 2xx ones; sock err = wrk's connect/read/write errors and"
-    echo "timeouts; CPU = cores used on average during the measured run by the service JVM (svc), the JVM running"
+    echo "timeouts; CPU = cores used on average during the measured run by the service JVM (svc; for the baseline row,"
+    echo "the baseline proxy's JVM), the JVM running"
     echo "the emulator (emu), and every process on the machine (all, out of $(nproc): adds wrk, PostgreSQL and"
-    echo "anything else running); svc ms CPU/req = service CPU time per answer."
+    echo "anything else running); svc ms CPU/req = service (or baseline proxy) CPU time per answer."
     verdicts
 }
 
@@ -271,6 +304,9 @@ verdicts() {
     awk -v s="$service_c" -v i="$ideal_c" 'BEGIN {
         printf "check  (c): service >= 90%% of %d (connections / latency) = %d: %.0f 2xx/s = %.0f%% of ideal -> %s\n",
             i, 0.9 * i, s, 100 * s / i, (s >= 0.9 * i ? "MET" : "MISSED") }'
+    awk -v s="$service_b" -v b="$(ok_rate b baseline)" -v i="$ideal_b" 'BEGIN {
+        printf "reference (b): baseline proxy %.0f 2xx/s = %.0f%% of ideal; the service does %.0f%% of the baseline\n",
+            b, 100 * b / i, 100 * s / b }'
 }
 
 report | tee "$OUT/results.txt"
