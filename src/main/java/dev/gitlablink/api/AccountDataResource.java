@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.gitlablink.api.view.GitLabUserView;
@@ -21,14 +28,17 @@ import dev.gitlablink.api.view.MergeRequestView;
 import dev.gitlablink.api.view.PipelineView;
 import dev.gitlablink.api.view.ProjectView;
 import dev.gitlablink.auth.SessionPrincipal;
+import dev.gitlablink.token.AccountUnlinking;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * A linked account's GitLab data for the SPA. Non-blocking: each request mostly waits for GitLab, and it
- * does so holding no thread at all (not even a virtual one, whose parked stack the GC would copy).
+ * A linked account's GitLab data for the SPA, and unlinking it. The reads are non-blocking: each request
+ * mostly waits for GitLab, and it does so holding no thread at all (not even a virtual one, whose parked stack
+ * the GC would copy).
  */
 @Path("/api/accounts/{accountId}")
 @Tag(name = "GitLab data", description = "A linked account's GitLab data, as the service's own camelCase views")
@@ -37,10 +47,12 @@ import io.vertx.core.http.HttpServerRequest;
 public class AccountDataResource {
 
     private final GitLabDataService data;
+    private final AccountUnlinking unlinking;
     private final SecurityIdentity identity;
 
-    public AccountDataResource(GitLabDataService data, SecurityIdentity identity) {
+    public AccountDataResource(GitLabDataService data, AccountUnlinking unlinking, SecurityIdentity identity) {
         this.data = data;
+        this.unlinking = unlinking;
         this.identity = identity;
     }
 
@@ -118,6 +130,23 @@ public class AccountDataResource {
             @BeanParam @Valid PipelineListParams params, @Context HttpServerRequest request) {
         return data.projectPipelines(userId(), accountId, projectId, params)
                 .invoke(list -> PageLinks.addTo(request, list.page()));
+    }
+
+    @DELETE
+    @RunOnVirtualThread
+    @Tag(name = "Accounts", description = "Unlinking a GitLab account")
+    @Operation(summary = "Unlink the account: revoke its grant at GitLab, then delete the link and its tokens")
+    @Parameter(name = "X-CSRF", in = ParameterIn.HEADER, required = true, description = "Must be `1`",
+            schema = @Schema(enumeration = "1"))
+    @APIResponse(responseCode = "204", description = "Unlinked; GitLab no longer accepts its tokens")
+    @APIResponse(responseCode = "404", description = "`account_not_found`: not one of the caller's accounts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "`gitlab_unavailable`: GitLab could not be reached; nothing"
+            + " changed, try again", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    public void unlink(@PathParam("accountId") @AccountId String accountId) {
+        // Blocking (a row lock, GitLab's revocation, a delete), so on a virtual thread; rare next to reads.
+        unlinking.unlink(userId(), UUID.fromString(accountId));
     }
 
     private UUID userId() {

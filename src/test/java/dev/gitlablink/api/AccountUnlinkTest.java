@@ -1,0 +1,124 @@
+package dev.gitlablink.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.gitlablink.emulator.EmulatorToken;
+import dev.gitlablink.emulator.GitLabEmulator;
+import dev.gitlablink.testsupport.LocalServices;
+import dev.gitlablink.testsupport.LocalServicesResource;
+import dev.gitlablink.testsupport.SignedInUser;
+import dev.gitlablink.testsupport.TestSettings;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** DELETE /api/accounts/{id}: the grant is revoked at GitLab and the link is gone, or nothing changes. */
+@QuarkusTest
+@WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class AccountUnlinkTest {
+
+    @LocalServices
+    GitLabEmulator emulator;
+
+    @LocalServices
+    TestSettings settings;
+
+    @AfterEach
+    void gitLabBackUp() {
+        emulator.knobs().reset();
+    }
+
+    @Test
+    void unlinkRevokesAtGitLabAndForgetsTheAccount() {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "unlink");
+        user.api().accept("application/json").when().get(user.account() + "/user").then().statusCode(200);
+        String accessToken = liveTokens(user).getFirst().accessToken();
+
+        user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(204);
+
+        assertTrue(emulator.tokensIssuedTo(user.gitLabUser().id()).stream().allMatch(EmulatorToken::revoked),
+                "every token GitLab issued to the user is revoked");
+        given().baseUri(emulator.baseUrl()).header("Authorization", "Bearer " + accessToken)
+                .when().get("/api/v4/user").then().statusCode(401);
+        user.api().when().get("/api/session").then().statusCode(200)
+                .body("accounts.id", not(hasItem(user.accountId())));
+        user.api().accept("application/json").when().get(user.account() + "/user").then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("account_not_found"));
+        user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(404)
+                .body("code", equalTo("account_not_found"));
+    }
+
+    @Test
+    void anotherUsersAccountIsNotFoundAndStaysLinked() {
+        SignedInUser owner = SignedInUser.signIn(emulator, settings, "owner");
+        SignedInUser other = SignedInUser.signIn(emulator, settings, "other");
+
+        other.api().header("X-CSRF", "1").when().delete(owner.account()).then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("account_not_found"));
+
+        assertStillLinked(owner);
+    }
+
+    @Test
+    void withoutTheCsrfHeaderNothingChanges() {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "csrf");
+
+        user.api().when().delete(user.account()).then().statusCode(403)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("csrf_header_missing"));
+
+        assertStillLinked(user);
+    }
+
+    @Test
+    void whenGitLabCannotBeReachedNothingChangesAndARetryWorks() {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "down");
+        emulator.knobs().down(true);
+
+        user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(502)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("gitlab_unavailable"));
+
+        emulator.knobs().down(false);
+        assertStillLinked(user);
+        user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(204);
+        assertTrue(liveTokens(user).isEmpty());
+    }
+
+    @Test
+    void aMalformedAccountIdIsAValidationProblem() {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "malformed");
+
+        user.api().header("X-CSRF", "1").when().delete("/api/accounts/not-a-uuid").then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("accountId"));
+
+        assertStillLinked(user);
+    }
+
+    private void assertStillLinked(SignedInUser user) {
+        user.api().when().get("/api/session").then().statusCode(200)
+                .body("accounts.id", hasItem(user.accountId()));
+        user.api().accept("application/json").when().get(user.account() + "/user").then().statusCode(200);
+        assertFalse(liveTokens(user).isEmpty(), "GitLab still accepts the account's tokens");
+    }
+
+    private List<EmulatorToken> liveTokens(SignedInUser user) {
+        return emulator.tokensIssuedTo(user.gitLabUser().id()).stream()
+                .filter(token -> !token.revoked())
+                .toList();
+    }
+}
