@@ -221,11 +221,26 @@ function renderSession(session) {
     $('accounts').replaceChildren(...session.accounts.map((account) => el('li', { class: 'account' },
         /^https:\/\//.test(account.avatarUrl || '') ? el('img', { src: account.avatarUrl, alt: '' }) : null,
         ' ' + account.name + ' (@' + account.username + ') on ' + account.instanceUrl
-        + (account.status === 'reauth_required' ? ' — needs sign-in again' : ''))));
+        + (account.status === 'reauth_required' ? ' — needs sign-in again' : '') + ' ',
+        el('button', { type: 'button', class: 'unlink', 'data-account-id': account.id,
+            'aria-label': 'Unlink @' + account.username + ' on ' + account.instanceUrl, text: 'Unlink' }))));
     const picker = $('account');
     picker.replaceChildren(...session.accounts.map((account) =>
         el('option', { value: account.id, text: '@' + account.username + ' on ' + account.instanceUrl })));
     $('account-picker').hidden = session.accounts.length < 2;
+}
+
+/** Empties every list of the previous account (after an unlink, nothing of it may stay on screen). */
+function clearAccountData() {
+    ['projects', 'issues', 'merge-requests', 'pipelines'].forEach((name) => {
+        $(name).replaceChildren();
+        setState($(name + '-state'), '');
+    });
+    $('projects-page').textContent = '';
+    $('projects-prev').disabled = true;
+    $('projects-next').disabled = true;
+    $('pipelines-section').hidden = true;
+    $('reauth').hidden = true;
 }
 
 async function loadAccountData() {
@@ -267,6 +282,7 @@ async function start() {
     showOnly('signed-in');
     document.title = 'gitlab-link';
     renderSession(session);
+    clearAccountData();
     if (session.accounts.length === 0) {
         setState($('projects-state'), 'No GitLab account is linked.');
         return;
@@ -305,6 +321,28 @@ function wire() {
         state.accountId = $('account').value;
         state.projects.page = 1;
         loadAccountData();
+    });
+    $('accounts').addEventListener('click', async (event) => {
+        const button = event.target.closest('button.unlink');
+        if (!button) {
+            return;
+        }
+        button.disabled = true;
+        try {
+            await api('/api/accounts/' + encodeURIComponent(button.dataset.accountId), { method: 'DELETE' });
+        } catch (error) {
+            if (!(error instanceof SignedOut)) {
+                $('alert').textContent = error.problem && error.problem.code === 'gitlab_unavailable'
+                    ? 'GitLab could not be reached, so the account is still linked. Try again in a moment.'
+                    : 'Unlinking failed. Try again.';
+                $('alert').hidden = false;
+                button.disabled = false;
+            }
+            return;
+        }
+        $('alert').hidden = true;
+        state.projects.page = 1;
+        await start();
     });
     $('sign-out').addEventListener('click', async () => {
         try {

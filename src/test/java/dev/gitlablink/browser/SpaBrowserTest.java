@@ -133,6 +133,32 @@ class SpaBrowserTest {
     }
 
     @Test
+    void unlinkingTheAccountRevokesItAndLeavesNothingOnScreen() {
+        var driver = chromium.driver();
+        driver.get(settings.baseUrl() + "/");
+        chromium.await().until(visibilityOfElementLocated(By.id("sign-in")));
+        signInThroughTheEmulator();
+        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PER_PAGE));
+
+        // GitLab down: the account stays, and the page says why.
+        emulator.knobs().down(true);
+        driver.findElement(By.cssSelector("#accounts button.unlink")).click();
+        chromium.await().until(visibilityOfElementLocated(By.id("alert")));
+        assertTrue(driver.findElement(By.id("alert")).getText().contains("still linked"));
+        assertEquals(1, driver.findElements(By.cssSelector("#accounts li.account")).size());
+        emulator.knobs().down(false);
+
+        driver.findElement(By.cssSelector("#accounts button.unlink")).click();
+        chromium.await().until(numberOfElementsToBe(By.cssSelector("#accounts li.account"), 0));
+        chromium.await().until(textToBe(By.id("projects-state"), "No GitLab account is linked."));
+        assertEquals(0, driver.findElements(By.cssSelector("#projects li.project")).size());
+        assertTrue(!driver.findElement(By.id("alert")).isDisplayed());
+        assertTrue(emulator.tokensIssuedTo(user.id()).stream().allMatch(token -> token.revoked()),
+                "GitLab no longer accepts the tokens");
+        chromium.screenshot(testName + "-unlinked");
+    }
+
+    @Test
     void loginErrorIsExplainedOnTheSignedOutPage() {
         var driver = chromium.driver();
         driver.get(settings.baseUrl() + "/?loginError=access_denied");
