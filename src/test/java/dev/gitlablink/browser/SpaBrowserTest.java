@@ -8,6 +8,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,6 +66,8 @@ class SpaBrowserTest {
 
     @AfterEach
     void stop() {
+        // No fault, latency or pending 429 of one test may reach the next.
+        emulator.knobs().reset();
         if (chromium != null) {
             chromium.screenshot(testName + "-end");
             chromium.close();
@@ -156,6 +159,29 @@ class SpaBrowserTest {
         assertTrue(emulator.tokensIssuedTo(user.id()).stream().allMatch(token -> token.revoked()),
                 "GitLab no longer accepts the tokens");
         chromium.screenshot(testName + "-unlinked");
+    }
+
+    @Test
+    void emptyListsAndRateLimitingAreExplained() {
+        var driver = chromium.driver();
+        driver.get(settings.baseUrl() + "/");
+        chromium.await().until(visibilityOfElementLocated(By.id("sign-in")));
+        signInThroughTheEmulator();
+        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PER_PAGE));
+        // The user has projects but no issues or merge requests.
+        chromium.await().until(textToBe(By.id("issues-state"), "No open issues are assigned to you."));
+        chromium.await().until(textToBe(By.id("merge-requests-state"),
+                "No merge requests are waiting for your review."));
+
+        // The page's three GitLab reads (projects, issues, merge requests) all get GitLab's 429.
+        emulator.knobs().rateLimitNext(3, Duration.ofSeconds(30));
+        driver.navigate().refresh();
+        String limited = "GitLab is rate limiting requests. Try again in 30 seconds.";
+        chromium.await().until(textToBe(By.id("projects-state"), limited));
+        chromium.await().until(textToBe(By.id("issues-state"), limited));
+        chromium.await().until(textToBe(By.id("merge-requests-state"), limited));
+        assertEquals(0, driver.findElements(By.cssSelector("#projects li.project")).size());
+        chromium.screenshot(testName + "-rate-limited");
     }
 
     @Test
