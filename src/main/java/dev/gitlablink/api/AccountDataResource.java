@@ -13,10 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -136,8 +134,6 @@ public class AccountDataResource {
     @RunOnVirtualThread
     @Tag(name = "Accounts", description = "Unlinking a GitLab account")
     @Operation(summary = "Unlink the account: revoke its grant at GitLab, then delete the link and its tokens")
-    @Parameter(name = "X-CSRF", in = ParameterIn.HEADER, required = true, description = "Must be `1`",
-            schema = @Schema(enumeration = "1"))
     @APIResponse(responseCode = "204", description = "Unlinked; GitLab no longer accepts its tokens")
     @APIResponse(responseCode = "404", description = "`account_not_found`: not one of the caller's accounts",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

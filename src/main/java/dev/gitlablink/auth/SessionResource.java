@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,11 +57,7 @@ public class SessionResource {
     @POST
     @Path("/logout")
     @Operation(summary = "Sign out: deletes the session and clears its cookie")
-    @Parameter(name = "X-CSRF", in = ParameterIn.HEADER, required = true, description = "Must be `1`",
-            schema = @Schema(enumeration = "1"))
     @APIResponse(responseCode = "204", description = "Signed out")
-    @APIResponse(responseCode = "403", description = "`csrf_header_missing`: the `X-CSRF: 1` header is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logout(@Context UriInfo uriInfo) {
         sessions.end(principal().sessionIdHash());
         return Response.noContent()

@@ -1,7 +1,8 @@
 package dev.gitlablink.web;
 
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -9,15 +10,18 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import dev.gitlablink.api.CsrfHeader;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Documents the problem+json answers every /api operation can give (written by the auth layer and by
  * ProblemMapper, so no resource method declares them), next to the success answer generated from the
- * method's return type.
+ * method's return type; and the anti-CSRF header that auth/CsrfHeaderFilter requires of every state-changing
+ * /api operation, with its 403.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -36,23 +40,46 @@ public class ProblemResponsesFilter implements OASFilter {
             "502", "`gitlab_unavailable`: GitLab failed after retries, is unreachable, or its circuit is open",
             "504", "`gitlab_unavailable`: GitLab did not answer in time");
 
+    /** Answers of the other /api endpoints, by status. */
+    private static final Map<String, String> SESSION_PROBLEMS = Map.of("401", "`not_authenticated`: no valid session");
+
+    /** The methods auth/CsrfHeaderFilter lets through without the anti-CSRF header. */
+    private static final Set<PathItem.HttpMethod> SAFE_METHODS =
+            EnumSet.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD, PathItem.HttpMethod.OPTIONS);
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/accounts/")) {
-                operations(item).forEach(operation -> addProblems(operation, ACCOUNT_PROBLEMS));
-            } else if (path.startsWith("/api/")) {
-                operations(item).forEach(operation -> addProblems(operation,
-                        Map.of("401", "`not_authenticated`: no valid session")));
+            if (!path.startsWith("/api/")) {
+                return;
             }
+            item.getOperations().forEach((method, operation) -> {
+                if (!SAFE_METHODS.contains(method)) {
+                    requireCsrfHeader(operation);
+                }
+                addProblems(operation, path.startsWith("/api/accounts/") ? ACCOUNT_PROBLEMS : SESSION_PROBLEMS);
+            });
         });
     }
 
-    private static List<Operation> operations(PathItem item) {
-        return item.getOperations().values().stream().toList();
+    /** Added before the other problems, so the 403 of a state-changing operation is the CSRF one. */
+    private static void requireCsrfHeader(Operation operation) {
+        boolean declared = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> CsrfHeader.NAME.equalsIgnoreCase(parameter.getName()));
+        if (!declared) {
+            operation.addParameter(OASFactory.createParameter()
+                    .name(CsrfHeader.NAME)
+                    .in(Parameter.In.HEADER)
+                    .required(true)
+                    .description("Must be `" + CsrfHeader.VALUE + "`")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                            .addEnumeration(CsrfHeader.VALUE)));
+        }
+        addProblems(operation, Map.of("403",
+                "`csrf_header_missing`: the `" + CsrfHeader.NAME + ": " + CsrfHeader.VALUE + "` header is missing"));
     }
 
     private static void addProblems(Operation operation, Map<String, String> problems) {

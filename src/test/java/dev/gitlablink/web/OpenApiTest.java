@@ -60,6 +60,13 @@ class OpenApiTest {
             Object problem = openApi.get("paths.'" + route.path() + "'." + route.method()
                     + ".responses.'401'.content.'application/problem+json'");
             assertNotNull(problem, "401 of " + route + " is not problem+json");
+            if (!route.method().equals("get")) {
+                List<String> headers = openApi.getList("paths.'" + route.path() + "'." + route.method()
+                        + ".parameters.findAll { it.in == 'header' }.name");
+                assertTrue(headers.contains("X-CSRF"), "state-changing " + route + " documents no X-CSRF: " + headers);
+                assertTrue(openApi.getString("paths.'" + route.path() + "'." + route.method()
+                        + ".responses.'403'.description").contains("csrf_header_missing"), "no CSRF 403 for " + route);
+            }
         }
     }
 
