@@ -148,7 +148,7 @@ DIRECT_PATH="/api/v4/projects?membership=true&per_page=$PER_PAGE&simple=true"
 # JSON parse and one encode, nothing else. Same heap as the service; the token goes through the environment.
 log "starting the baseline proxy; log in $OUT/baseline.log"
 BASELINE_UPSTREAM="$EMULATOR_URL$DIRECT_PATH" BASELINE_AUTHORIZATION="Bearer $GITLAB_TOKEN" \
-    java -Xmx512m -cp "target/test-classes:$(cat "$OUT/classpath.txt")" dev.gitlablink.bench.BaselineProxy \
+    java -Xmx"${BENCH_SERVICE_HEAP:-512m}" -cp "target/test-classes:$(cat "$OUT/classpath.txt")" dev.gitlablink.bench.BaselineProxy \
     > "$OUT/baseline.log" 2>&1 &
 BASELINE_PID=$!
 for _ in $(seq 1 60); do
