@@ -35,7 +35,7 @@ public class GitLabErrors implements ResponseExceptionMapper<GitLabException> {
         return switch (status) {
             case 400 -> "invalid_grant".equals(body.error())
                     ? new GitLabGrantRevokedException()
-                    : new GitLabRejectedException(400, "GitLab answered 400"
+                    : new GitLabRejectedException(400, body.error(), "GitLab answered 400"
                             + (body.error() == null ? "" : " (" + body.error() + ")"));
             case 401 -> new GitLabTokenRejectedException("GitLab refused the access token ("
                     + (body.error() == null ? "401" : body.error()) + ")");
@@ -47,7 +47,7 @@ public class GitLabErrors implements ResponseExceptionMapper<GitLabException> {
             default -> status >= 500
                     ? new GitLabUnavailableException("GitLab answered " + status, retryAfter(response).orElse(null),
                             null)
-                    : new GitLabRejectedException(status, "GitLab answered " + status
+                    : new GitLabRejectedException(status, body.error(), "GitLab answered " + status
                             + (body.error() == null ? "" : " (" + body.error() + ")"));
         };
     }

@@ -1,5 +1,6 @@
 package dev.gitlablink.gitlab;
 
+import java.util.List;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.ProcessingException;
  */
 @ApplicationScoped
 public class GitLabOAuthClient {
+
+    private static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
     private final GitLabConfig config;
     private final GitLabRestClients clients;
@@ -34,6 +37,42 @@ public class GitLabOAuthClient {
     public GitLabTokenResponse refresh(String instanceUrl, String refreshToken) {
         return call(instanceUrl, "token refresh", client -> client.refresh("refresh_token", refreshToken,
                 config.clientId(), config.clientSecret()));
+    }
+
+    /**
+     * Starts a device authorization grant for {@code scopes}: GitLab's user code and verification URL are for the
+     * user, the device code (see {@link #pollDevice}) stays with the caller.
+     */
+    public GitLabDeviceAuthorization authorizeDevice(String instanceUrl, List<String> scopes) {
+        return call(instanceUrl, "device authorization", client -> client.authorizeDevice(config.clientId(),
+                config.clientSecret(), String.join(" ", scopes)));
+    }
+
+    /**
+     * One poll of a device grant. GitLab's "not yet" answers come back as {@link DevicePoll} values; an unknown or
+     * already redeemed device code fails with {@link GitLabGrantRevokedException} ({@code invalid_grant}).
+     */
+    public DevicePoll pollDevice(String instanceUrl, String deviceCode) {
+        try {
+            return new DevicePoll.Approved(call(instanceUrl, "device token", client -> client.redeemDeviceCode(
+                    DEVICE_CODE_GRANT, deviceCode, config.clientId(), config.clientSecret())));
+        } catch (GitLabRejectedException rejected) {
+            DevicePoll state = rejected.status() == 400 ? pendingState(rejected.oauthError()) : null;
+            if (state == null) {
+                throw rejected;
+            }
+            return state;
+        }
+    }
+
+    private static DevicePoll pendingState(String oauthError) {
+        return switch (oauthError == null ? "" : oauthError) {
+            case "authorization_pending" -> new DevicePoll.Pending();
+            case "slow_down" -> new DevicePoll.SlowDown();
+            case "access_denied" -> new DevicePoll.Denied();
+            case "expired_token" -> new DevicePoll.Expired();
+            default -> null;
+        };
     }
 
     /** Revokes {@code token} (access or refresh) and its pair at GitLab. */

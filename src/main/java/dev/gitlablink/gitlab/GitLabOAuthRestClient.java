@@ -48,6 +48,29 @@ interface GitLabOAuthRestClient {
             @FormParam("client_secret") String clientSecret);
 
     /**
+     * Starts a device authorization grant (RFC 8628): a device code for the service, a user code for the user.
+     *
+     * GitLab endpoint: POST /oauth/authorize_device
+     */
+    @POST
+    @Path("/oauth/authorize_device")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    GitLabDeviceAuthorization authorizeDevice(@FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret, @FormParam("scope") String scope);
+
+    /**
+     * Redeems a device code once the user approved it; GitLab answers 400 with an OAuth error until then.
+     *
+     * GitLab endpoint: POST /oauth/token (grant_type=urn:ietf:params:oauth:grant-type:device_code)
+     */
+    @POST
+    @Path("/oauth/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    GitLabTokenResponse redeemDeviceCode(@FormParam("grant_type") String grantType,
+            @FormParam("device_code") String deviceCode, @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret);
+
+    /**
      * Revokes a token and the other token of its pair.
      *
      * GitLab endpoint: POST /oauth/revoke
