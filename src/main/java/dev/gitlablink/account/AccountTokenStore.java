@@ -32,6 +32,20 @@ public class AccountTokenStore {
         account.scopes = tokens.scopes();
     }
 
+    /**
+     * Encrypts the account's tokens again with the primary key (after a key rotation); expiry and scopes stay.
+     * Fails with {@code TokenCryptoException} when the key they were made with is no longer configured.
+     */
+    public void reencrypt(LinkedAccount account) {
+        Optional<String> access = accessToken(account);
+        Optional<String> refresh = refreshToken(account);
+        account.tokenKeyId = cipher.primaryKeyId();
+        account.accessTokenCiphertext = access.map(token -> cipher.encrypt(token, associatedData(account,
+                "access_token")).ciphertext()).orElse(null);
+        account.refreshTokenCiphertext = refresh.map(token -> cipher.encrypt(token, associatedData(account,
+                "refresh_token")).ciphertext()).orElse(null);
+    }
+
     /** The decrypted access token, if the account has one. */
     public Optional<String> accessToken(LinkedAccount account) {
         return decrypt(account, account.accessTokenCiphertext, "access_token");

@@ -12,4 +12,10 @@ public interface CryptoConfig {
      * uses them. Environment variable {@code TOKEN_ENCRYPTION_KEYS}; required.
      */
     String tokenEncryptionKeys();
+
+    /**
+     * How often tokens still encrypted with an older key are re-encrypted with the first one, as a Quarkus
+     * scheduler interval ({@code 15m}) or {@code off}. Environment variable {@code TOKEN_REENCRYPT_EVERY}.
+     */
+    String reencryptEvery();
 }

@@ -4,6 +4,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -53,6 +54,11 @@ public final class KeyRing {
 
     public String primaryKeyId() {
         return primaryKeyId;
+    }
+
+    /** Every configured key id, the primary first. */
+    public Set<String> keyIds() {
+        return java.util.Collections.unmodifiableSet(keys.keySet());
     }
 
     byte[] primaryKey() {

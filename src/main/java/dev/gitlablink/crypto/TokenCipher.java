@@ -3,6 +3,8 @@ package dev.gitlablink.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.crypto.tink.Aead;
@@ -46,9 +48,20 @@ public final class TokenCipher {
         }
     }
 
-    /** Whether a value was made with an older key and should be re-encrypted. */
-    public boolean needsRotation(EncryptedValue value) {
-        return !keyRing.primaryKeyId().equals(value.keyId());
+    /** The key new values are encrypted with. */
+    public String primaryKeyId() {
+        return keyRing.primaryKeyId();
+    }
+
+    /** The configured keys that still decrypt but no longer encrypt: values made with them should move on. */
+    public Set<String> olderKeyIds() {
+        return keyRing.keyIds().stream().filter(id -> !id.equals(keyRing.primaryKeyId()))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Every configured key id. */
+    public Set<String> keyIds() {
+        return keyRing.keyIds();
     }
 
     private Aead aead(String keyId) throws GeneralSecurityException {

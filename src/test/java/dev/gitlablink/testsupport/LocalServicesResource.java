@@ -31,7 +31,14 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
      */
     public static final String DISPOSABLE = "disposable";
 
+    /**
+     * Init arg: a {@code keyId:base64} key that {@code TOKEN_ENCRYPTION_KEYS} still lists after the fresh primary
+     * key, as after a key rotation. The scheduled re-encryption is off then, so the test runs it itself.
+     */
+    public static final String RETIRED_TOKEN_KEY = "retiredTokenKey";
+
     private String pathPrefix = "";
+    private String retiredTokenKey;
     private LocalPostgres postgres;
     private GitLabEmulator emulator;
     private TestSettings settings;
@@ -39,6 +46,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     @Override
     public void init(Map<String, String> initArgs) {
         pathPrefix = initArgs.getOrDefault(PATH_PREFIX, "");
+        retiredTokenKey = initArgs.get(RETIRED_TOKEN_KEY);
     }
 
     @Override
@@ -63,7 +71,11 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("gitlab-link.session.encryption-secret", sessionSecret);
         config.put("quarkus.oidc.authentication.state-secret", sessionSecret);
         config.put("quarkus.oidc.token-state-manager.encryption-secret", sessionSecret);
-        config.put("gitlab-link.crypto.token-encryption-keys", settings.tokenEncryptionKeys());
+        config.put("gitlab-link.crypto.token-encryption-keys", retiredTokenKey == null ? settings.tokenEncryptionKeys()
+                : settings.tokenEncryptionKeys() + "," + retiredTokenKey);
+        if (retiredTokenKey != null) {
+            config.put("gitlab-link.crypto.reencrypt-every", "off");
+        }
         config.put("gitlab-link.health.gitlab-cache-ttl", "1S");
         return config;
     }

@@ -1,0 +1,84 @@
+package dev.gitlablink.account;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import dev.gitlablink.crypto.TokenCipher;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Finishes a key rotation: accounts whose tokens are still encrypted with an older key of
+ * {@code TOKEN_ENCRYPTION_KEYS} get them encrypted with the first key, so the old key can be removed without
+ * waiting for every account to refresh (an idle or {@code reauth_required} account never would).
+ *
+ * <p>Works in batches, each in its own transaction holding its rows' locks ({@code FOR UPDATE SKIP LOCKED}): a
+ * row that a token refresh holds right now is left for the next run rather than waited for, and replicas
+ * running the job at the same time share the rows instead of queueing on them.
+ */
+@ApplicationScoped
+public class TokenReencryption {
+
+    static final int BATCH_SIZE = 100;
+    /** Hibernate's value of {@code jakarta.persistence.lock.timeout} for {@code SKIP LOCKED}. */
+    private static final int SKIP_LOCKED = -2;
+
+    private final LinkedAccountRepository accounts;
+    private final AccountTokenStore tokenStore;
+    private final TokenCipher cipher;
+
+    public TokenReencryption(LinkedAccountRepository accounts, AccountTokenStore tokenStore, TokenCipher cipher) {
+        this.accounts = accounts;
+        this.tokenStore = tokenStore;
+        this.cipher = cipher;
+    }
+
+    /** What one run did. */
+    public record Result(int reencrypted, long onUnknownKeys) {
+    }
+
+    @Scheduled(every = "${gitlab-link.crypto.reencrypt-every}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        Result result = reencryptAll();
+        if (result.reencrypted() > 0) {
+            Log.infof("Re-encrypted the tokens of %d accounts with key '%s'", result.reencrypted(),
+                    cipher.primaryKeyId());
+        }
+        if (result.onUnknownKeys() > 0) {
+            // Their key was removed from TOKEN_ENCRYPTION_KEYS too early: they need a new GitLab sign-in.
+            Log.warnf("%d accounts have tokens encrypted with a key that TOKEN_ENCRYPTION_KEYS no longer has",
+                    result.onUnknownKeys());
+        }
+    }
+
+    /** Re-encrypts every account on an older configured key with the primary key. */
+    public Result reencryptAll() {
+        Set<String> olderKeys = cipher.olderKeyIds();
+        int reencrypted = 0;
+        if (!olderKeys.isEmpty()) {
+            int batch;
+            do {
+                batch = QuarkusTransaction.requiringNew().call(() -> reencryptBatch(olderKeys));
+                reencrypted += batch;
+            } while (batch == BATCH_SIZE);
+        }
+        long onUnknownKeys = QuarkusTransaction.requiringNew().call(() ->
+                accounts.count("tokenKeyId is not null and tokenKeyId not in ?1", cipher.keyIds()));
+        return new Result(reencrypted, onUnknownKeys);
+    }
+
+    private int reencryptBatch(Set<String> olderKeys) {
+        List<LinkedAccount> batch = accounts.find("tokenKeyId in ?1", olderKeys)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                .page(0, BATCH_SIZE)
+                .list();
+        batch.forEach(tokenStore::reencrypt);
+        return batch.size();
+    }
+}
