@@ -2,6 +2,7 @@ package dev.gitlablink.token;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,8 +16,9 @@ import dev.gitlablink.gitlab.GitLabUnavailableException;
 import io.quarkus.logging.Log;
 
 /**
- * Unlinks a user's GitLab account: revokes the grant at GitLab, then deletes the link and its encrypted
- * tokens. Both happen in one transaction holding the account row's lock ({@code SELECT ... FOR UPDATE}), so no
+ * Unlinks a user's GitLab account: revokes the grant at GitLab (the current token pair, and the previous one
+ * that GitLab keeps alive until the current access token is first used), then deletes the link and its
+ * encrypted tokens. Both happen in one transaction holding the account row's lock ({@code SELECT ... FOR UPDATE}), so no
  * refresh on any replica rotates the tokens in between. If GitLab cannot be reached nothing changes and the
  * user can try again; if GitLab refuses the revocation (the grant belongs to another OAuth application) the
  * link is removed anyway, because the user asked for it and the service can no longer act for the account.
@@ -56,23 +58,40 @@ public class AccountUnlinking {
         LinkedAccount account = accounts.findForUpdate(accountId)
                 .filter(found -> found.user.id.equals(userId))
                 .orElseThrow(() -> new AccountNotFoundException(accountId));
+        // After a refresh GitLab keeps the previous pair valid until the new access token is first used; using
+        // it once (token info) ends that pair, which revoking the current pair alone would leave alive.
+        Optional<String> accessToken = tokenStore.accessToken(account);
+        accessToken.ifPresent(access -> endPreviousPair(account, access));
         // Revoking either token of a pair revokes both at GitLab; the refresh token is the one that lives on.
         Optional<String> refreshToken = tokenStore.refreshToken(account);
-        Optional<String> token = refreshToken.or(() -> tokenStore.accessToken(account));
+        Optional<String> token = refreshToken.or(() -> accessToken);
         if (token.isPresent()) {
             revoke(account, token.get(), refreshToken.isPresent() ? REFRESH_TOKEN_HINT : null);
         }
         accounts.delete(account);
     }
 
+    private void endPreviousPair(LinkedAccount account, String accessToken) {
+        // An expired or revoked access token is refused, and that use still ends the previous pair.
+        tolerateRefusal(() -> oauth.tokenInfo(account.instance.baseUrl, accessToken), refused -> Log.debugf(
+                "GitLab refused the access token of account %s while unlinking (%s)", account.id,
+                refused.getMessage()));
+    }
+
     private void revoke(LinkedAccount account, String token, String hint) {
+        tolerateRefusal(() -> oauth.revoke(account.instance.baseUrl, token, hint), refused -> Log.warnf(
+                "GitLab %s refused to revoke the grant of account %s (%s); unlinking anyway",
+                account.instance.baseUrl, account.id, refused.getMessage()));
+    }
+
+    /** A GitLab call of the unlink: GitLab unreachable aborts the unlink (nothing changes), a refusal does not. */
+    private static void tolerateRefusal(Runnable call, Consumer<GitLabException> onRefused) {
         try {
-            oauth.revoke(account.instance.baseUrl, token, hint);
+            call.run();
         } catch (GitLabUnavailableException unavailable) {
             throw unavailable;
         } catch (GitLabException refused) {
-            Log.warnf("GitLab %s refused to revoke the grant of account %s (%s); unlinking anyway",
-                    account.instance.baseUrl, account.id, refused.getMessage());
+            onRefused.accept(refused);
         }
     }
 }

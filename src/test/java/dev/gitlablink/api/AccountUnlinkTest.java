@@ -4,20 +4,30 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.gitlablink.account.LinkedAccountRepository;
 import dev.gitlablink.emulator.EmulatorToken;
 import dev.gitlablink.emulator.GitLabEmulator;
+import dev.gitlablink.gitlab.AccessTokenSource;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.SignedInUser;
 import dev.gitlablink.testsupport.TestSettings;
+import dev.gitlablink.token.AccountTokenRows;
+import dev.gitlablink.token.TokenService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +42,15 @@ class AccountUnlinkTest {
 
     @LocalServices
     TestSettings settings;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    AccountTokenRows rows;
+
+    @Inject
+    LinkedAccountRepository accounts;
 
     @AfterEach
     void gitLabBackUp() {
@@ -57,6 +76,22 @@ class AccountUnlinkTest {
                 .body("code", equalTo("account_not_found"));
         user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(404)
                 .body("code", equalTo("account_not_found"));
+    }
+
+    @Test
+    void unlinkAlsoEndsThePairThatAnUnusedRefreshReplaced() {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "unlink-refreshed");
+        UUID accountId = UUID.fromString(user.accountId());
+        UUID userId = QuarkusTransaction.requiringNew().call(() -> accounts.findById(accountId).user.id);
+        rows.expireAccessToken(user.accountId());
+        // The service refreshes but has not used the new access token yet, so GitLab keeps the old pair alive.
+        tokens.forOwnedAccount(userId, accountId).chain(AccessTokenSource::accessToken)
+                .await().atMost(Duration.ofSeconds(10));
+        assertEquals(2, liveTokens(user).size(), "the old and the new pair are both alive at GitLab");
+
+        user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(204);
+
+        assertTrue(liveTokens(user).isEmpty(), "GitLab accepts none of the account's tokens");
     }
 
     @Test
