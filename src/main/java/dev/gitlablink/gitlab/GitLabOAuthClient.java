@@ -1,6 +1,7 @@
 package dev.gitlablink.gitlab;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,22 +58,22 @@ public class GitLabOAuthClient {
             return new DevicePoll.Approved(call(instanceUrl, "device token", client -> client.redeemDeviceCode(
                     DEVICE_CODE_GRANT, deviceCode, config.clientId(), config.clientSecret())));
         } catch (GitLabRejectedException rejected) {
-            DevicePoll state = rejected.status() == 400 ? pendingState(rejected.oauthError()) : null;
-            if (state == null) {
-                throw rejected;
-            }
-            return state;
+            return pollAnswer(rejected).orElseThrow(() -> rejected);
         }
     }
 
-    private static DevicePoll pendingState(String oauthError) {
-        return switch (oauthError == null ? "" : oauthError) {
+    /** The RFC 8628 answers that are not failures of the call; anything else stays an exception. */
+    private static Optional<DevicePoll> pollAnswer(GitLabRejectedException rejected) {
+        if (rejected.status() != 400 || rejected.oauthError() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (rejected.oauthError()) {
             case "authorization_pending" -> new DevicePoll.Pending();
             case "slow_down" -> new DevicePoll.SlowDown();
             case "access_denied" -> new DevicePoll.Denied();
             case "expired_token" -> new DevicePoll.Expired();
             default -> null;
-        };
+        });
     }
 
     /** Revokes {@code token} (access or refresh) and its pair at GitLab. */
