@@ -47,7 +47,8 @@ class DeviceAuthorizationTest {
 
     @Test
     void pendingThenSlowDownThenApprovedWithWorkingTokens() {
-        emulator.knobs().devicePollInterval(Duration.ofMillis(300));
+        // Short enough for a quick test, long enough that two polls in a row fall within it even on a busy machine.
+        emulator.knobs().devicePollInterval(Duration.ofSeconds(1));
         EmulatorUser user = newGitLabUser();
         GitLabDeviceAuthorization device = oauth.authorizeDevice(emulator.baseUrl(), List.of("openid", "read_user"));
 
@@ -61,7 +62,7 @@ class DeviceAuthorizationTest {
         assertInstanceOf(DevicePoll.SlowDown.class, oauth.pollDevice(emulator.baseUrl(), device.deviceCode()));
 
         decide(user, device.userCode(), "authorize");
-        DevicePoll approved = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(400))
+        DevicePoll approved = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(1500))
                 .until(() -> oauth.pollDevice(emulator.baseUrl(), device.deviceCode()),
                         poll -> poll instanceof DevicePoll.Approved);
 
