@@ -22,12 +22,7 @@ public class AccountTokenStore {
 
     /** Encrypts both tokens with the primary key and records expiry and scopes. */
     public void store(LinkedAccount account, GrantedTokens tokens) {
-        EncryptedValue access = cipher.encrypt(tokens.accessToken(), associatedData(account, "access_token"));
-        account.tokenKeyId = access.keyId();
-        account.accessTokenCiphertext = access.ciphertext();
-        account.refreshTokenCiphertext = tokens.refreshToken() == null
-                ? null
-                : cipher.encrypt(tokens.refreshToken(), associatedData(account, "refresh_token")).ciphertext();
+        encryptWithPrimaryKey(account, tokens.accessToken(), tokens.refreshToken());
         account.accessTokenExpiresAt = tokens.accessTokenExpiresAt();
         account.scopes = tokens.scopes();
     }
@@ -37,13 +32,7 @@ public class AccountTokenStore {
      * Fails with {@code TokenCryptoException} when the key they were made with is no longer configured.
      */
     public void reencrypt(LinkedAccount account) {
-        Optional<String> access = accessToken(account);
-        Optional<String> refresh = refreshToken(account);
-        account.tokenKeyId = cipher.primaryKeyId();
-        account.accessTokenCiphertext = access.map(token -> cipher.encrypt(token, associatedData(account,
-                "access_token")).ciphertext()).orElse(null);
-        account.refreshTokenCiphertext = refresh.map(token -> cipher.encrypt(token, associatedData(account,
-                "refresh_token")).ciphertext()).orElse(null);
+        encryptWithPrimaryKey(account, accessToken(account).orElse(null), refreshToken(account).orElse(null));
     }
 
     /** The decrypted access token, if the account has one. */
@@ -62,6 +51,16 @@ public class AccountTokenStore {
         }
         return Optional.of(cipher.decrypt(new EncryptedValue(account.tokenKeyId, ciphertext),
                 associatedData(account, column)));
+    }
+
+    private void encryptWithPrimaryKey(LinkedAccount account, String accessToken, String refreshToken) {
+        account.tokenKeyId = cipher.primaryKeyId();
+        account.accessTokenCiphertext = encrypt(account, accessToken, "access_token");
+        account.refreshTokenCiphertext = encrypt(account, refreshToken, "refresh_token");
+    }
+
+    private byte[] encrypt(LinkedAccount account, String token, String column) {
+        return token == null ? null : cipher.encrypt(token, associatedData(account, column)).ciphertext();
     }
 
     private static String associatedData(LinkedAccount account, String column) {

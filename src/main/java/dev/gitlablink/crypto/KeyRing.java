@@ -1,6 +1,7 @@
 package dev.gitlablink.crypto;
 
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class KeyRing {
 
     /** Every configured key id, the primary first. */
     public Set<String> keyIds() {
-        return java.util.Collections.unmodifiableSet(keys.keySet());
+        return Collections.unmodifiableSet(keys.keySet());
     }
 
     byte[] primaryKey() {
