@@ -6,8 +6,10 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.quarkus.runtime.ImageMode;
 
 /** Adjusts the one Jackson {@link ObjectMapper} that both the REST server and the GitLab REST clients use. */
 @Singleton
@@ -15,12 +17,17 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        // Blackbird defines classes at run time, which a native image cannot: there Jackson keeps reflection.
+        if (!ImageMode.current().isNativeImage()) {
+            mapper.registerModule(new BlackbirdModule());
+        }
         mapper.registerModule(new SimpleModule("gitlab-link-rfc3339-instants")
-                .addDeserializer(Instant.class, new Rfc3339InstantDeserializer()));
+                .addDeserializer(Instant.class, new Rfc3339InstantDeserializer())
+                .addSerializer(Instant.class, new Rfc3339InstantSerializer()));
     }
 
     /**
-     * Last of all customizers: Jackson prefers the deserializers of the module registered last, and Quarkus
+     * Last of all customizers: Jackson prefers the (de)serializers of the module registered last, and Quarkus
      * registers its {@code JavaTimeModule} at {@link #QUARKUS_CUSTOMIZER_PRIORITY}.
      */
     @Override

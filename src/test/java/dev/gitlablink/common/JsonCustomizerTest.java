@@ -4,27 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 import dev.gitlablink.testsupport.LocalServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The application's ObjectMapper (the one the GitLab clients read with) reads GitLab's timestamps fast and right. */
+/**
+ * The application's ObjectMapper (the one the GitLab clients read with and the API writes with) reads GitLab's
+ * timestamps and writes ours fast and right.
+ */
 @QuarkusTest
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class JsonCustomizerTest {
@@ -42,6 +49,39 @@ class JsonCustomizerTest {
 
         assertInstanceOf(Rfc3339InstantDeserializer.class,
                 context.findRootValueDeserializer(mapper.constructType(Instant.class)));
+    }
+
+    @Test
+    void recordsAreReadAndWrittenWithoutReflection() {
+        assertTrue(mapper.getRegisteredModuleIds().contains(new BlackbirdModule().getTypeId()),
+                () -> "Blackbird not registered: " + mapper.getRegisteredModuleIds());
+    }
+
+    @Test
+    void theFastSerializerWinsOverJavaTimeModules() throws JsonMappingException {
+        assertInstanceOf(Rfc3339InstantSerializer.class,
+                mapper.getSerializerProviderInstance().findValueSerializer(Instant.class));
+    }
+
+    /** The text must stay exactly what Jackson's {@code InstantSerializer} (ISO_INSTANT) wrote before. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "2024-05-01T10:15:30.123Z", "2024-05-01T10:15:30Z", "2024-05-01T10:15:30.500Z", "2024-05-01T10:15:30.100Z",
+        "2024-05-01T10:15:30.123456Z", "2024-05-01T10:15:30.000001Z", "2024-05-01T10:15:30.123456789Z",
+        "2024-05-01T10:15:30.000000001Z", "1970-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z",
+        "-0001-12-31T23:59:59Z", "+10000-01-01T00:00:00.5Z",
+    })
+    void writesLikeJavaTime(String text) throws JsonProcessingException {
+        Instant value = Instant.parse(text);
+        String expected = "{\"at\":\"" + DateTimeFormatter.ISO_INSTANT.format(value) + "\"}";
+
+        assertEquals(expected, mapper.writeValueAsString(new Stamped(value)));
+        assertEquals(value, read("\"" + DateTimeFormatter.ISO_INSTANT.format(value) + "\""));
+    }
+
+    @Test
+    void writesNullAsNull() throws JsonProcessingException {
+        assertEquals("{\"at\":null}", mapper.writeValueAsString(new Stamped(null)));
     }
 
     @ParameterizedTest
