@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ import dev.gitlablink.testsupport.TestSettings;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /** The demo SPA in real headless Chromium, signing in through the GitLab emulator. */
 @QuarkusTest
@@ -44,6 +47,9 @@ class SpaBrowserTest {
 
     @LocalServices
     TestSettings settings;
+
+    @Inject
+    CircuitBreakerMaintenance circuits;
 
     ChromiumBrowser chromium;
     EmulatorUser user;
@@ -66,8 +72,9 @@ class SpaBrowserTest {
 
     @AfterEach
     void stop() {
-        // No fault, latency or pending 429 of one test may reach the next.
+        // No fault, latency, pending 429 or open circuit of one test may reach the next.
         emulator.knobs().reset();
+        circuits.resetAll();
         if (chromium != null) {
             chromium.screenshot(testName + "-end");
             chromium.close();
@@ -182,6 +189,35 @@ class SpaBrowserTest {
         chromium.await().until(textToBe(By.id("merge-requests-state"), limited));
         assertEquals(0, driver.findElements(By.cssSelector("#projects li.project")).size());
         chromium.screenshot(testName + "-rate-limited");
+    }
+
+    @Test
+    void gitLabOutageIsExplainedAndTheDataComesBack() {
+        var driver = chromium.driver();
+        driver.get(settings.baseUrl() + "/");
+        chromium.await().until(visibilityOfElementLocated(By.id("sign-in")));
+        signInThroughTheEmulator();
+        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PER_PAGE));
+
+        // GitLab closes every connection: each read is retried, then answers 502 gitlab_unavailable (or 503
+        // once the circuit opens); every section says so instead of showing stale or empty data.
+        emulator.knobs().down(true);
+        driver.navigate().refresh();
+        String unavailable = "GitLab is unavailable right now. Try again in a moment.";
+        chromium.await().until(textToBe(By.id("projects-state"), unavailable));
+        chromium.await().until(textToBe(By.id("issues-state"), unavailable));
+        chromium.await().until(textToBe(By.id("merge-requests-state"), unavailable));
+        assertEquals(0, driver.findElements(By.cssSelector("#projects li.project")).size());
+        assertEquals(1, driver.findElements(By.cssSelector("#accounts li.account")).size(),
+                "the linked account is kept");
+        chromium.screenshot(testName + "-unavailable");
+
+        // GitLab is back; resetting the circuit stands in for its 10 s open delay (GitLabFailureTest covers that).
+        emulator.knobs().down(false);
+        circuits.resetAll();
+        driver.navigate().refresh();
+        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PER_PAGE));
+        chromium.await().until(textToBe(By.id("issues-state"), "No open issues are assigned to you."));
     }
 
     @Test
