@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import dev.gitlablink.emulator.EmulatorData;
@@ -117,11 +118,7 @@ class SpaBrowserTest {
 
     @Test
     void revokedGrantShowsTheReauthState() {
-        var driver = chromium.driver();
-        driver.get(settings.baseUrl() + "/");
-        chromium.await().until(visibilityOfElementLocated(By.id("sign-in")));
-        signInThroughTheEmulator();
-        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PER_PAGE));
+        var driver = signInAndSeeTheFirstPage();
 
         assertTrue(emulator.knobs().revokeAllTokens(user.id()) > 0);
         driver.navigate().refresh();
@@ -144,11 +141,7 @@ class SpaBrowserTest {
 
     @Test
     void unlinkingTheAccountRevokesItAndLeavesNothingOnScreen() {
-        var driver = chromium.driver();
-        driver.get(settings.baseUrl() + "/");
-        chromium.await().until(visibilityOfElementLocated(By.id("sign-in")));
-        signInThroughTheEmulator();
-        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PER_PAGE));
+        var driver = signInAndSeeTheFirstPage();
 
         // GitLab down: the account stays, and the page says why.
         emulator.knobs().down(true);
@@ -170,11 +163,7 @@ class SpaBrowserTest {
 
     @Test
     void emptyListsAndRateLimitingAreExplained() {
-        var driver = chromium.driver();
-        driver.get(settings.baseUrl() + "/");
-        chromium.await().until(visibilityOfElementLocated(By.id("sign-in")));
-        signInThroughTheEmulator();
-        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PER_PAGE));
+        var driver = signInAndSeeTheFirstPage();
         // The user has projects but no issues or merge requests.
         chromium.await().until(textToBe(By.id("issues-state"), "No open issues are assigned to you."));
         chromium.await().until(textToBe(By.id("merge-requests-state"),
@@ -193,11 +182,7 @@ class SpaBrowserTest {
 
     @Test
     void gitLabOutageIsExplainedAndTheDataComesBack() {
-        var driver = chromium.driver();
-        driver.get(settings.baseUrl() + "/");
-        chromium.await().until(visibilityOfElementLocated(By.id("sign-in")));
-        signInThroughTheEmulator();
-        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PER_PAGE));
+        var driver = signInAndSeeTheFirstPage();
 
         // GitLab closes every connection: each read is retried, then answers 502 gitlab_unavailable (or 503
         // once the circuit opens); every section says so instead of showing stale or empty data.
@@ -237,6 +222,16 @@ class SpaBrowserTest {
         chromium.await().until(visibilityOfElementLocated(By.id("signed-out")));
         List<WebElement> error = driver.findElements(By.id("login-error"));
         assertTrue(error.get(0).isDisplayed(), "error shown after a refused callback: " + driver.getCurrentUrl());
+    }
+
+    /** Opens the SPA signed out, signs in through the emulator and waits for the first page of projects. */
+    private WebDriver signInAndSeeTheFirstPage() {
+        var driver = chromium.driver();
+        driver.get(settings.baseUrl() + "/");
+        chromium.await().until(visibilityOfElementLocated(By.id("sign-in")));
+        signInThroughTheEmulator();
+        chromium.await().until(numberOfElementsToBe(By.cssSelector("#projects li.project"), PER_PAGE));
+        return driver;
     }
 
     private void signInThroughTheEmulator() {
