@@ -10,14 +10,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.vertx.core.Context;
 
-/** Builds and keeps one typed REST client per GitLab instance and interface. */
+/**
+ * Builds and keeps the typed REST clients: one OAuth client per GitLab instance, and one API client per instance
+ * and Vert.x event loop. Each API client's connections then live on the event loop that calls it, so a request
+ * and its answer never hop to another loop (with one shared client, a call on one loop often got a pooled
+ * connection of another and paid two cross-thread hand-overs). Callers off the event loops (virtual threads)
+ * share one more client per instance.
+ */
 @ApplicationScoped
 class GitLabRestClients {
 
     private final GitLabConfig config;
     private final Map<String, GitLabOAuthRestClient> oauthClients = new ConcurrentHashMap<>();
-    private final Map<String, GitLabApiRestClient> apiClients = new ConcurrentHashMap<>();
+    private final Map<ApiClientKey, GitLabApiRestClient> apiClients = new ConcurrentHashMap<>();
+
+    /** {@code eventLoop} is the calling event loop thread, or null for every other thread. */
+    private record ApiClientKey(String instanceUrl, Thread eventLoop) {
+    }
 
     GitLabRestClients(GitLabConfig config) {
         this.config = config;
@@ -28,7 +39,9 @@ class GitLabRestClients {
     }
 
     GitLabApiRestClient api(String instanceUrl) {
-        return apiClients.computeIfAbsent(instanceUrl, url -> build(url + "/api/v4", GitLabApiRestClient.class));
+        Thread eventLoop = Context.isOnEventLoopThread() ? Thread.currentThread() : null;
+        return apiClients.computeIfAbsent(new ApiClientKey(instanceUrl, eventLoop),
+                key -> build(key.instanceUrl() + "/api/v4", GitLabApiRestClient.class));
     }
 
     private <T> T build(String baseUrl, Class<T> type) {
