@@ -19,9 +19,10 @@ import io.quarkus.logging.Log;
  * Unlinks a user's GitLab account: revokes the grant at GitLab (the current token pair, and the previous one
  * that GitLab keeps alive until the current access token is first used), then deletes the link and its
  * encrypted tokens. Both happen in one transaction holding the account row's lock
- * ({@code SELECT ... FOR UPDATE}), so no refresh on any replica rotates the tokens in between. If GitLab cannot be reached nothing changes and the
- * user can try again; if GitLab refuses the revocation (the grant belongs to another OAuth application) the
- * link is removed anyway, because the user asked for it and the service can no longer act for the account.
+ * ({@code SELECT ... FOR UPDATE}), so no refresh on any replica rotates the tokens in between. If GitLab
+ * cannot be reached nothing changes and the user can try again; if GitLab refuses the revocation (the grant
+ * belongs to another OAuth application) the link is removed anyway, because the user asked for it and the
+ * service can no longer act for the account.
  */
 @ApplicationScoped
 public class AccountUnlinking {
