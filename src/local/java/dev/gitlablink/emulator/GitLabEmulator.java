@@ -5,6 +5,7 @@ import dev.gitlablink.emulator.state.EmulatorState;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -48,7 +49,8 @@ public final class GitLabEmulator implements AutoCloseable {
     /** Starts the emulator and returns once it is listening. */
     public static GitLabEmulator start(EmulatorOptions options) {
         IdTokenSigner signer = IdTokenSigner.generate();
-        Vertx vertx = Vertx.vertx();
+        // epoll where Netty's native library loads (as in the service), else NIO.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         try {
             // The issuer needs the real port, so the routes are attached once the server is bound; requests that
             // slip in before that get 503, and start() returns only after the routes are in place.
