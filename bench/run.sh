@@ -22,10 +22,15 @@ LATENCY_B_MS=${BENCH_LATENCY_MS:-200}
 LATENCY_C_MS=${BENCH_LATENCY_C_MS:-1000}
 WRK_TIMEOUT=${BENCH_WRK_TIMEOUT:-10s}
 PER_PAGE=${BENCH_PER_PAGE:-20}
+# Which scenarios to run, for a quicker A/B of one of them (BENCH_SCENARIOS=b); the README's results use all three.
+SCENARIOS=${BENCH_SCENARIOS:-a b c}
 SKIP_BUILD=${BENCH_SKIP_BUILD:-0}
 OUT=target/bench
 
 log() { printf '[bench] %s\n' "$*" >&2; }
+
+# wants SCENARIO: whether BENCH_SCENARIOS names it.
+wants() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 
 java_major() {
     "$1" -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n 1
@@ -149,7 +154,7 @@ DIRECT_PATH="/api/v4/projects?membership=true&per_page=$PER_PAGE&simple=true"
 # JSON parse and one encode, nothing else. Same heap as the service; the token goes through the environment.
 log "starting the baseline proxy; log in $OUT/baseline.log"
 BASELINE_UPSTREAM="$EMULATOR_URL$DIRECT_PATH" BASELINE_AUTHORIZATION="Bearer $GITLAB_TOKEN" \
-    java -Xmx"${BENCH_SERVICE_HEAP:-512m}" -cp "target/test-classes:$(cat "$OUT/classpath.txt")" dev.gitlablink.bench.BaselineProxy \
+    java -Xms"${BENCH_SERVICE_HEAP:-512m}" -Xmx"${BENCH_SERVICE_HEAP:-512m}" -cp "target/test-classes:$(cat "$OUT/classpath.txt")" dev.gitlablink.bench.BaselineProxy \
     > "$OUT/baseline.log" 2>&1 &
 BASELINE_PID=$!
 for _ in $(seq 1 60); do
@@ -220,29 +225,35 @@ set_latency 0
 run_wrk jit-warmup "$CONNECTIONS_A" "$JIT_WARMUP" service
 # Targets are compared within a round (one run of each, one after the other) and the verdicts take the median
 # over rounds: on a shared VM the emulator alone drifts by a factor of two within an hour.
-for round in $(seq 1 "$ROUNDS"); do
-    measure a service "$CONNECTIONS_A" "$round"
-    measure a direct "$CONNECTIONS_A" "$round"
-done
-# The baseline proxy gets its own JIT warm-up (it needs far fewer requests than the service), then (b).
-run_wrk baseline-jit-warmup "$CONNECTIONS_A" "$BASELINE_JIT_WARMUP" baseline
-set_latency "$LATENCY_B_MS"
-for round in $(seq 1 "$ROUNDS"); do
-    measure b service "$CONNECTIONS_B" "$round"
-    measure b direct "$CONNECTIONS_B" "$round"
-    measure b baseline "$CONNECTIONS_B" "$round"
-done
-# (c): (b)'s connections with a latency at which CPU is no limit on this machine, so only the way requests wait
-# decides the rate: a 200-thread pool would cap it at 200 / latency.
-set_latency "$LATENCY_C_MS"
-measure c service "$CONNECTIONS_B" 1
-measure c direct "$CONNECTIONS_B" 1
+if wants a; then
+    for round in $(seq 1 "$ROUNDS"); do
+        measure a service "$CONNECTIONS_A" "$round"
+        measure a direct "$CONNECTIONS_A" "$round"
+    done
+fi
+if wants b; then
+    # The baseline proxy gets its own JIT warm-up (it needs far fewer requests than the service), then (b).
+    run_wrk baseline-jit-warmup "$CONNECTIONS_A" "$BASELINE_JIT_WARMUP" baseline
+    set_latency "$LATENCY_B_MS"
+    for round in $(seq 1 "$ROUNDS"); do
+        measure b service "$CONNECTIONS_B" "$round"
+        measure b direct "$CONNECTIONS_B" "$round"
+        measure b baseline "$CONNECTIONS_B" "$round"
+    done
+fi
+if wants c; then
+    # (c): (b)'s connections with a latency at which CPU is no limit on this machine, so only the way requests wait
+    # decides the rate: a 200-thread pool would cap it at 200 / latency.
+    set_latency "$LATENCY_C_MS"
+    measure c service "$CONNECTIONS_B" 1
+    measure c direct "$CONNECTIONS_B" 1
+fi
 set_latency 0
 
 report() {
     echo "gitlab-link benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "command: bench/run.sh (BENCH_JIT_WARMUP=$JIT_WARMUP BENCH_WARMUP=$WARMUP BENCH_DURATION=$DURATION" \
-        "BENCH_ROUNDS=$ROUNDS" \
+        "BENCH_ROUNDS=$ROUNDS BENCH_SCENARIOS=\"$SCENARIOS\"" \
         "BENCH_THREADS=$THREADS BENCH_CONNECTIONS_A=$CONNECTIONS_A BENCH_CONNECTIONS_B=$CONNECTIONS_B" \
         "BENCH_LATENCY_MS=$LATENCY_B_MS BENCH_LATENCY_C_MS=$LATENCY_C_MS)"
     echo "machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)) shared by the" \
@@ -313,19 +324,27 @@ verdicts() {
     ideal_b=$(awk -v c="$CONNECTIONS_B" -v l="$LATENCY_B_MS" 'BEGIN { printf "%.0f", c * 1000 / l }')
     ideal_c=$(awk -v c="$CONNECTIONS_B" -v l="$LATENCY_C_MS" 'BEGIN { printf "%.0f", c * 1000 / l }')
     # (a) compares the two runs of each round (made one after the other), then takes the median ratio.
-    ratio_a=$(paste <(ok_rates a service) <(ok_rates a direct) | awk '{ print $1 / $2 }' | median)
-    awk -v s="$service_a" -v d="$direct_a" -v r="$ratio_a" -v n="$ROUNDS" 'BEGIN {
-        printf "target (a): service >= 0.5 x direct: medians %.0f vs %.0f 2xx/s; median of %d rounds = %.2f x direct -> %s\n",
-            s, d, n, r, (r >= 0.5 ? "MET" : "MISSED") }'
-    awk -v s="$service_b" -v i="$ideal_b" 'BEGIN {
-        printf "target (b): service >= 90%% of %d (connections / latency) = %d: median %.0f 2xx/s = %.0f%% of ideal -> %s\n",
-            i, 0.9 * i, s, 100 * s / i, (s >= 0.9 * i ? "MET" : "MISSED") }'
-    awk -v s="$service_c" -v i="$ideal_c" 'BEGIN {
-        printf "check  (c): service >= 90%% of %d (connections / latency) = %d: %.0f 2xx/s = %.0f%% of ideal -> %s\n",
-            i, 0.9 * i, s, 100 * s / i, (s >= 0.9 * i ? "MET" : "MISSED") }'
-    awk -v s="$service_b" -v b="$(ok_rate b baseline)" -v i="$ideal_b" 'BEGIN {
-        printf "reference (b): baseline proxy median %.0f 2xx/s = %.0f%% of ideal; the service does %.0f%% of the baseline\n",
-            b, 100 * b / i, 100 * s / b }'
+    if wants a; then
+        ratio_a=$(paste <(ok_rates a service) <(ok_rates a direct) | awk '{ print $1 / $2 }' | median)
+        awk -v s="$service_a" -v d="$direct_a" -v r="$ratio_a" -v n="$ROUNDS" 'BEGIN {
+            printf "target (a): service >= 0.5 x direct: medians %.0f vs %.0f 2xx/s; median of %d rounds = %.2f x direct -> %s\n",
+                s, d, n, r, (r >= 0.5 ? "MET" : "MISSED") }'
+    fi
+    if wants b; then
+        awk -v s="$service_b" -v i="$ideal_b" 'BEGIN {
+            printf "target (b): service >= 90%% of %d (connections / latency) = %d: median %.0f 2xx/s = %.0f%% of ideal -> %s\n",
+                i, 0.9 * i, s, 100 * s / i, (s >= 0.9 * i ? "MET" : "MISSED") }'
+    fi
+    if wants c; then
+        awk -v s="$service_c" -v i="$ideal_c" 'BEGIN {
+            printf "check  (c): service >= 90%% of %d (connections / latency) = %d: %.0f 2xx/s = %.0f%% of ideal -> %s\n",
+                i, 0.9 * i, s, 100 * s / i, (s >= 0.9 * i ? "MET" : "MISSED") }'
+    fi
+    if wants b; then
+        awk -v s="$service_b" -v b="$(ok_rate b baseline)" -v i="$ideal_b" 'BEGIN {
+            printf "reference (b): baseline proxy median %.0f 2xx/s = %.0f%% of ideal; the service does %.0f%% of the baseline\n",
+                b, 100 * b / i, 100 * s / b }'
+    fi
 }
 
 report | tee "$OUT/results.txt"

@@ -58,7 +58,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         try {
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-jar", jar.toString()))
+            // The whole heap from the start, as the container image does (-XX:InitialRAMPercentage there).
+            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-jar",
+                    jar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("GITLAB_"));
