@@ -26,12 +26,10 @@ final class ProjectResource {
 
     private final EmulatorState state;
     private final ApiGuard guard;
-    private final SimpleProjectJson simpleJson;
 
     ProjectResource(EmulatorState state, ApiGuard guard) {
         this.state = state;
         this.guard = guard;
-        this.simpleJson = new SimpleProjectJson(state);
     }
 
     void register(Router router, String apiBase) {
@@ -55,8 +53,7 @@ final class ProjectResource {
                 () -> listFor(ctx, user)));
     }
 
-    /** A {@code simple=true} page comes pre-encoded ({@link SimpleProjectJson}), a full one as a JSON array. */
-    private Object listFor(RoutingContext ctx, EmulatorUser user) {
+    private JsonArray listFor(RoutingContext ctx, EmulatorUser user) {
         ListQuery query = new ListQuery(ctx);
         Predicate<ProjectAccess> filter = filter(query, user);
         boolean simple = query.bool("simple", false);
@@ -73,11 +70,9 @@ final class ProjectResource {
             Pagination.checkOffsetLimit(query, "Project");
             page = Pagination.offset(ctx, query, state.origin(), rows);
         }
-        if (simple) {
-            return simpleJson.array(page.stream().map(ProjectAccess::project).toList());
-        }
         JsonArray body = new JsonArray();
-        page.forEach(view -> body.add(ProjectEntity.full(view, state)));
+        page.forEach(view -> body.add(simple ? ProjectEntity.simple(view.project(), state)
+                : ProjectEntity.full(view, state)));
         return body;
     }
 
