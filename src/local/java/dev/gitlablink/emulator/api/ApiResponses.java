@@ -1,6 +1,5 @@
 package dev.gitlablink.emulator.api;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -13,13 +12,13 @@ public final class ApiResponses {
     private ApiResponses() {
     }
 
-    /** {@code body} is encoded as JSON straight into UTF-8 bytes; a {@link Buffer} is taken as JSON already. */
+    /** {@code body} encoded as JSON straight into UTF-8 bytes (not into a String first). */
     public static void json(RoutingContext ctx, int status, Object body) {
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
                 .putHeader("X-Frame-Options", "SAMEORIGIN")
                 .putHeader("X-Content-Type-Options", "nosniff")
-                .end(body instanceof Buffer encoded ? encoded : Json.encodeToBuffer(body));
+                .end(Json.encodeToBuffer(body));
     }
 
     /** {@code {"message":"<status> <text>"}}, e.g. {@code 404 Project Not Found}. */
