@@ -38,7 +38,10 @@ public final class EmulatorKnobs {
         this.codes = codes;
     }
 
-    /** Delay added before every {@code /api/v4} answer, with a timer: no thread waits meanwhile. */
+    /**
+     * Time every {@code /api/v4} answer takes, counted from the request's arrival: the answer is built at once and
+     * held back with a timer (no thread waits meanwhile); a 429 or 5xx fault is written when the time is up.
+     */
     public EmulatorKnobs latency(Duration delay) {
         latency = nonNegative(delay);
         return this;

@@ -1,5 +1,6 @@
 package dev.gitlablink.emulator;
 
+import dev.gitlablink.emulator.api.ApiLatency;
 import dev.gitlablink.emulator.state.EmulatorState;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -8,11 +9,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * First handler of every request. Applies {@link EmulatorKnobs}: "down" to everything but the admin API;
  * rate-limit headers, latency (a Vert.x timer, never a sleeping thread), 429s and 5xx answers to
- * {@code /api/v4} only. Also counts answered API requests.
+ * {@code /api/v4} only. Also counts answered API requests. With latency, an API request is handled at once and
+ * its answer leaves when the latency has passed ({@link ApiLatency}); a 429 or 5xx, which takes no work, is
+ * written then.
  */
 final class FaultInjectionHandler implements Handler<RoutingContext> {
 
@@ -54,8 +58,11 @@ final class FaultInjectionHandler implements Handler<RoutingContext> {
         long delayMillis = knobs.latency().toMillis();
         if (delayMillis <= 0) {
             proceed(ctx, fault);
-        } else {
+        } else if (fault.isPresent()) {
             vertx.setTimer(delayMillis, id -> proceed(ctx, fault));
+        } else {
+            ApiLatency.answerAt(ctx, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis));
+            ctx.next();
         }
     }
 

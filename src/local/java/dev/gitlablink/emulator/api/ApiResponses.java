@@ -12,13 +12,16 @@ public final class ApiResponses {
     private ApiResponses() {
     }
 
-    /** {@code body} encoded as JSON straight into UTF-8 bytes (not into a String first). */
+    /**
+     * {@code body} encoded as JSON straight into UTF-8 bytes (not into a String first), sent when the latency
+     * knob lets it go ({@link ApiLatency}).
+     */
     public static void json(RoutingContext ctx, int status, Object body) {
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
                 .putHeader("X-Frame-Options", "SAMEORIGIN")
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .end(Json.encodeToBuffer(body));
+                .putHeader("X-Content-Type-Options", "nosniff");
+        ApiLatency.end(ctx, Json.encodeToBuffer(body));
     }
 
     /** {@code {"message":"<status> <text>"}}, e.g. {@code 404 Project Not Found}. */
