@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class ApiLatency {
 
     private static final String ANSWER_AT = ApiLatency.class.getName() + ".answerAt";
+    private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
 
     private ApiLatency() {
     }
@@ -27,8 +28,7 @@ public final class ApiLatency {
     /** Ends the response with {@code body} now, or at the time {@link #answerAt} set if that is still ahead. */
     static void end(RoutingContext ctx, Buffer body) {
         Long answerAt = ctx.get(ANSWER_AT);
-        long waitMillis = answerAt == null ? 0
-                : TimeUnit.NANOSECONDS.toMillis(answerAt - System.nanoTime() + 999_999);
+        long waitMillis = answerAt == null ? 0 : Math.ceilDiv(answerAt - System.nanoTime(), NANOS_PER_MILLI);
         HttpServerResponse response = ctx.response();
         if (waitMillis <= 0) {
             response.end(body);
