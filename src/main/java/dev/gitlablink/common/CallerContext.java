@@ -1,5 +1,6 @@
 package dev.gitlablink.common;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.smallrye.mutiny.Uni;
@@ -19,11 +20,16 @@ public final class CallerContext {
     /**
      * {@code stage} as a {@link Uni} whose item or failure is delivered on the current Vert.x context: right
      * away when it is complete already, or when there is no Vert.x context (a plain caller thread).
+     * <p>
+     * The stage may be shared (a refresh or a cache load several requests wait for), and Mutiny cancels the
+     * future behind a cancelled {@code Uni}, as Quarkus REST does when a client goes away. So the {@code Uni}
+     * follows a copy: one caller leaving never fails the others.
      */
     public static <T> Uni<T> resumeOn(CompletionStage<T> stage) {
         Context caller = Vertx.currentContext();
-        Uni<T> result = Uni.createFrom().completionStage(stage);
-        if (caller == null || stage.toCompletableFuture().isDone()) {
+        CompletableFuture<T> shared = stage.toCompletableFuture();
+        Uni<T> result = Uni.createFrom().completionStage(shared.isDone() ? shared : shared.copy());
+        if (caller == null || shared.isDone()) {
             return result;
         }
         return result.emitOn(command -> caller.runOnContext(ignored -> command.run()));
