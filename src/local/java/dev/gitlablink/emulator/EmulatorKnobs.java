@@ -29,6 +29,8 @@ public final class EmulatorKnobs {
     private volatile boolean down;
     /** Pending 5xx answers and 429s; the state object is replaced atomically so counts never go negative. */
     private final AtomicReference<PendingFaults> pending = new AtomicReference<>(PendingFaults.NONE);
+    /** Pending 429s of the {@code /oauth} endpoints, kept apart so API faults never reach sign-in by accident. */
+    private final AtomicReference<PendingFaults> pendingOAuth = new AtomicReference<>(PendingFaults.NONE);
     private final OAuthTokenStore tokens;
     private final AuthorizationCodeStore codes;
 
@@ -77,6 +79,19 @@ public final class EmulatorKnobs {
         return this;
     }
 
+    /**
+     * The next {@code count} requests to {@code /oauth/...} (token, revoke, token info, userinfo, ...) are throttled
+     * by Rack::Attack as in {@link #rateLimitNext}: GitLab's throttles cover the OAuth endpoints too.
+     */
+    public EmulatorKnobs rateLimitOAuthNext(int count, Duration retryAfter) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0");
+        }
+        Duration wait = nonNegative(retryAfter);
+        pendingOAuth.updateAndGet(faults -> faults.withRateLimits(count, wait));
+        return this;
+    }
+
     /** While down, every request except the admin API has its connection closed without an answer. */
     public EmulatorKnobs down(boolean isDown) {
         down = isDown;
@@ -122,6 +137,11 @@ public final class EmulatorKnobs {
     Optional<ApiFault> takeApiFault() {
         PendingFaults before = pending.getAndUpdate(PendingFaults::consume);
         return before.next();
+    }
+
+    /** Takes the 429 the next {@code /oauth} request must answer with, if any. */
+    Optional<ApiFault> takeOAuthFault() {
+        return pendingOAuth.getAndUpdate(PendingFaults::consume).next();
     }
 
     /** Lifetime of access tokens issued from now on (refreshed tokens keep their original lifetime). */
@@ -185,6 +205,7 @@ public final class EmulatorKnobs {
         latency = Duration.ZERO;
         down = false;
         pending.set(PendingFaults.NONE);
+        pendingOAuth.set(PendingFaults.NONE);
     }
 
     private static Duration nonNegative(Duration duration) {

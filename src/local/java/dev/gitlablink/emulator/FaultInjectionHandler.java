@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * First handler of every request. Applies {@link EmulatorKnobs}: "down" to everything but the admin API;
  * rate-limit headers, latency (a Vert.x timer, never a sleeping thread), 429s and 5xx answers to
- * {@code /api/v4} only. Also counts answered API requests. With latency, an API request is handled at once and
- * its answer leaves when the latency has passed ({@link ApiLatency}); a 429 or 5xx, which takes no work, is
- * written then.
+ * {@code /api/v4} only, and the separate 429s of {@code /oauth}. Also counts answered API requests. With
+ * latency, an API request is handled at once and its answer leaves when the latency has passed
+ * ({@link ApiLatency}); a 429 or 5xx, which takes no work, is written then.
  */
 final class FaultInjectionHandler implements Handler<RoutingContext> {
 
@@ -25,6 +25,7 @@ final class FaultInjectionHandler implements Handler<RoutingContext> {
     private final EmulatorStats stats;
     private final ApiRateLimit rateLimit;
     private final String apiBase;
+    private final String oauthBase;
     private final String adminBase;
 
     FaultInjectionHandler(Vertx vertx, EmulatorState state, ApiRateLimit rateLimit) {
@@ -33,6 +34,7 @@ final class FaultInjectionHandler implements Handler<RoutingContext> {
         this.stats = state.stats();
         this.rateLimit = rateLimit;
         this.apiBase = state.path("/api/v4");
+        this.oauthBase = state.path("/oauth/");
         this.adminBase = state.path(AdminApi.BASE);
     }
 
@@ -45,6 +47,10 @@ final class FaultInjectionHandler implements Handler<RoutingContext> {
         }
         if (knobs.down()) {
             ctx.request().connection().close();
+            return;
+        }
+        if (path.startsWith(oauthBase)) {
+            proceed(ctx, knobs.takeOAuthFault());
             return;
         }
         if (!path.equals(apiBase) && !path.startsWith(apiBase + "/")) {

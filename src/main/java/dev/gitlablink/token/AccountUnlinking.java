@@ -2,7 +2,6 @@ package dev.gitlablink.token;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,8 +10,10 @@ import dev.gitlablink.account.AccountTokenStore;
 import dev.gitlablink.account.LinkedAccount;
 import dev.gitlablink.account.LinkedAccountRepository;
 import dev.gitlablink.gitlab.GitLabException;
+import dev.gitlablink.gitlab.GitLabForbiddenException;
 import dev.gitlablink.gitlab.GitLabOAuthClient;
-import dev.gitlablink.gitlab.GitLabUnavailableException;
+import dev.gitlablink.gitlab.GitLabRejectedException;
+import dev.gitlablink.gitlab.GitLabTokenRejectedException;
 import io.quarkus.logging.Log;
 
 /**
@@ -20,9 +21,9 @@ import io.quarkus.logging.Log;
  * that GitLab keeps alive until the current access token is first used), then deletes the link and its
  * encrypted tokens. Both happen in one transaction holding the account row's lock
  * ({@code SELECT ... FOR UPDATE}), so no refresh on any replica rotates the tokens in between. If GitLab
- * cannot be reached nothing changes and the user can try again; if GitLab refuses the revocation (the grant
- * belongs to another OAuth application) the link is removed anyway, because the user asked for it and the
- * service can no longer act for the account.
+ * cannot be reached, throttles the calls or answers anything unexpected, nothing changes and the user can try
+ * again; if GitLab refuses the revocation because the grant belongs to another OAuth application (403), the
+ * link is removed anyway, because the user asked for it and the service can never revoke that grant.
  */
 @ApplicationScoped
 public class AccountUnlinking {
@@ -44,8 +45,8 @@ public class AccountUnlinking {
 
     /**
      * Unlinks {@code accountId} if {@code userId} owns it. Fails with {@link AccountNotFoundException} when the
-     * account is not the user's (or does not exist), and with {@link GitLabUnavailableException} when GitLab
-     * could not be reached (the account is then unchanged).
+     * account is not the user's (or does not exist), and with a {@link GitLabException}
+     * when GitLab could not be reached, throttled the call or failed it (the account is then unchanged).
      */
     public void unlink(UUID userId, UUID accountId) {
         revokeAndDelete(userId, accountId);
@@ -73,26 +74,27 @@ public class AccountUnlinking {
     }
 
     private void endPreviousPair(LinkedAccount account, String accessToken) {
-        // An expired or revoked access token is refused, and that use still ends the previous pair.
-        tolerateRefusal(() -> oauth.tokenInfo(account.instance.baseUrl, accessToken), refused -> Log.debugf(
-                "GitLab refused the access token of account %s while unlinking (%s)", account.id,
-                refused.getMessage()));
+        try {
+            oauth.tokenInfo(account.instance.baseUrl, accessToken);
+        } catch (GitLabTokenRejectedException | GitLabRejectedException refused) {
+            // An expired or revoked access token is refused (401, or 400 on older GitLab versions), and that use
+            // still ends the previous pair. Anything else (429, 5xx, an unreadable answer) aborts the unlink.
+            if (refused instanceof GitLabRejectedException rejected && rejected.status() != 400) {
+                throw refused;
+            }
+            Log.debugf("GitLab refused the access token of account %s while unlinking (%s)", account.id,
+                    refused.getMessage());
+        }
     }
 
     private void revoke(LinkedAccount account, String token, String hint) {
-        tolerateRefusal(() -> oauth.revoke(account.instance.baseUrl, token, hint), refused -> Log.warnf(
-                "GitLab %s refused to revoke the grant of account %s (%s); unlinking anyway",
-                account.instance.baseUrl, account.id, refused.getMessage()));
-    }
-
-    /** A GitLab call of the unlink: GitLab unreachable aborts the unlink (nothing changes), a refusal does not. */
-    private static void tolerateRefusal(Runnable call, Consumer<GitLabException> onRefused) {
         try {
-            call.run();
-        } catch (GitLabUnavailableException unavailable) {
-            throw unavailable;
-        } catch (GitLabException refused) {
-            onRefused.accept(refused);
+            oauth.revoke(account.instance.baseUrl, token, hint);
+        } catch (GitLabForbiddenException otherApplication) {
+            // 403 unauthorized_client: the grant belongs to another OAuth application, so this service can never
+            // revoke it. Only this refusal unlinks anyway; a throttled or failed revocation changes nothing.
+            Log.warnf("GitLab %s refused to revoke the grant of account %s (%s); unlinking anyway",
+                    account.instance.baseUrl, account.id, otherApplication.getMessage());
         }
     }
 }

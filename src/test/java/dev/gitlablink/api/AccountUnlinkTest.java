@@ -133,6 +133,23 @@ class AccountUnlinkTest {
     }
 
     @Test
+    void whenGitLabThrottlesTheRevocationNothingChangesAndALaterRetryWorks() {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "throttled");
+        // Both OAuth calls of an unlink (token info, then revoke) are throttled: neither may count as a refusal.
+        emulator.knobs().rateLimitOAuthNext(2, Duration.ofSeconds(30));
+
+        user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(429)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("Retry-After", "30")
+                .body("code", equalTo("gitlab_rate_limited"));
+
+        emulator.knobs().reset();
+        assertStillLinked(user);
+        user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(204);
+        assertTrue(liveTokens(user).isEmpty());
+    }
+
+    @Test
     void aMalformedAccountIdIsAValidationProblem() {
         SignedInUser user = SignedInUser.signIn(emulator, settings, "malformed");
 

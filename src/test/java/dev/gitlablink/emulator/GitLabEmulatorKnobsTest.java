@@ -113,6 +113,19 @@ class GitLabEmulatorKnobsTest {
     }
 
     @Test
+    void rateLimitOAuthNextThrottlesTheOAuthEndpointsOnly() {
+        emulator.knobs().rateLimitOAuthNext(1, Duration.ofSeconds(20));
+
+        api.get(token, "/projects").then().statusCode(200);
+        Response limited = EmulatorFlows.request().header("Authorization", "Bearer " + token)
+                .get(emulator.baseUrl() + "/oauth/token/info");
+        limited.then().statusCode(429).header("Retry-After", "20");
+        assertEquals("Retry later", limited.asString().strip());
+        EmulatorFlows.request().header("Authorization", "Bearer " + token)
+                .get(emulator.baseUrl() + "/oauth/token/info").then().statusCode(200);
+    }
+
+    @Test
     void rateLimitNextAnswersRackAttack429() {
         emulator.knobs().rateLimitNext(1, Duration.ofSeconds(30));
 
