@@ -46,6 +46,9 @@ public class GitLabDataService {
 
     public Uni<ListView<ProjectView>> projects(UUID userId, String accountId, ProjectListParams params) {
         params.requireKeysetCompatible();
+        if (!params.keyset()) {
+            params.paging().requireWithinOffsetLimit("; go further with pagination=keyset");
+        }
         PageRequest page = params.keyset()
                 ? PageRequest.keysetAfter(params.cursor() == null ? null : ProjectCursor.decode(params.cursor()),
                         params.paging().perPageNumber())
@@ -62,6 +65,7 @@ public class GitLabDataService {
     }
 
     public Uni<ListView<GroupView>> groups(UUID userId, String accountId, GroupListParams params) {
+        params.paging().requireWithinOffsetLimit("");
         GroupQuery query = new GroupQuery(params.search(), params.orderBy(), params.sort(),
                 params.minAccessLevel() == null ? null : Integer.valueOf(params.minAccessLevel()),
                 offset(params.paging()));

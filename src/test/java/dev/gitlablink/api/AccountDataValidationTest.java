@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,6 +38,10 @@ class AccountDataValidationTest {
     @ParameterizedTest(name = "{0}?{1}")
     @CsvSource(delimiter = '|', value = {
         "projects | perPage=0 | perPage",
+        "projects | page=501&perPage=100 | page",
+        "projects | page=2501 | page",
+        "groups | page=2501 | page",
+        "groups | page=1001&perPage=50 | page",
         "projects | perPage=101 | perPage",
         "projects | perPage=abc | perPage",
         "projects | page=0 | page",
@@ -73,6 +78,22 @@ class AccountDataValidationTest {
                 .body("code", equalTo("validation_failed"))
                 .body("errors[0].field", equalTo(field));
         assertEquals(gitLabCalls, emulator.stats().apiRequests(), "nothing reached GitLab");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"projects", "groups"})
+    void theLastOffsetPageGitLabServesIsAllowed(String list) {
+        user.api().when().get(user.account() + "/" + list + "?page=500&perPage=100")
+                .then().statusCode(200)
+                .body("page.page", equalTo(500));
+    }
+
+    @Test
+    void pastTheOffsetCapTheProblemPointsToKeysetPaging() {
+        user.api().when().get(user.account() + "/projects?page=501&perPage=100")
+                .then().statusCode(400)
+                .body("errors[0].message", equalTo("page times perPage may be at most 50000; go further with "
+                        + "pagination=keyset"));
     }
 
     @ParameterizedTest
