@@ -25,6 +25,9 @@ public final class EmulatorKnobs {
     private volatile Duration devicePollInterval = DEFAULT_DEVICE_POLL_INTERVAL;
     private volatile Duration deviceCodeLifetime = DEFAULT_DEVICE_CODE_LIFETIME;
     private final AtomicReference<IdTokenFault> nextIdTokenFault = new AtomicReference<>();
+    /** {@link #truncateNext}'s answers are pending failures with this status: a 200 whose body is the fault. */
+    private static final int TRUNCATED = 200;
+
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean down;
     /** Pending 5xx answers and 429s; the state object is replaced atomically so counts never go negative. */
@@ -89,6 +92,18 @@ public final class EmulatorKnobs {
         }
         Duration wait = nonNegative(retryAfter);
         pendingOAuth.updateAndGet(faults -> faults.withRateLimits(count, wait));
+        return this;
+    }
+
+    /**
+     * The next {@code count} {@code /api/v4} requests answer 200 {@code application/json} with a body cut short, as
+     * a proxy in front of GitLab may send when the connection to GitLab breaks mid-answer.
+     */
+    public EmulatorKnobs truncateNext(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0");
+        }
+        pending.updateAndGet(faults -> faults.withFailures(count, TRUNCATED));
         return this;
     }
 
@@ -228,6 +243,10 @@ public final class EmulatorKnobs {
     record Failure(int status) implements ApiFault {
     }
 
+    /** A 200 whose JSON body is cut short. */
+    record Truncated() implements ApiFault {
+    }
+
     private record PendingFaults(int rateLimits, Duration retryAfter, int failures, int status) {
 
         static final PendingFaults NONE = new PendingFaults(0, Duration.ZERO, 0, 500);
@@ -251,7 +270,10 @@ public final class EmulatorKnobs {
             if (rateLimits > 0) {
                 return Optional.of(new RateLimited(retryAfter));
             }
-            return failures > 0 ? Optional.of(new Failure(status)) : Optional.empty();
+            if (failures == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(status == TRUNCATED ? new Truncated() : new Failure(status));
         }
     }
 }

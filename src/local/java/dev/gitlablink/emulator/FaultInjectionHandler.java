@@ -81,6 +81,8 @@ final class FaultInjectionHandler implements Handler<RoutingContext> {
             case null -> ctx.next();
             case EmulatorKnobs.RateLimited limited -> rateLimit.throttle(response, limited.retryAfter());
             case EmulatorKnobs.Failure failure -> fail(response, failure.status());
+            case EmulatorKnobs.Truncated truncated ->
+                response.putHeader("Content-Type", "application/json").end("[{\"id\":1,\"name\":\"cut sho");
         }
     }
 

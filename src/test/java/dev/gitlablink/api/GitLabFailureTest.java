@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.testsupport.LocalServices;
@@ -108,6 +110,18 @@ class GitLabFailureTest {
                 .body("code", equalTo("gitlab_unavailable"));
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(tookMillis < 8000, "bounded: " + tookMillis + " ms");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/projects", "/user"})
+    void answerCutShortGives502AndIsNotRetried(String endpoint) {
+        emulator.knobs().truncateNext(1);
+
+        user.api().accept("application/json").when().get(user.account() + endpoint).then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("code", equalTo("gitlab_error"));
+        assertEquals(1, emulator.stats().apiRequests());
+        user.api().accept("application/json").when().get(user.account() + endpoint).then().statusCode(200);
     }
 
     @Test
