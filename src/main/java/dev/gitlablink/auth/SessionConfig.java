@@ -35,6 +35,14 @@ public interface SessionConfig {
     String cookieName();
 
     /**
+     * Mark the session cookie (and quarkus-oidc's cookies) {@code Secure} whatever scheme the request arrived
+     * with, for TLS ended in front of the service without trusted forwarded headers. Environment variable
+     * {@code COOKIE_FORCE_SECURE}.
+     */
+    @WithDefault("false")
+    boolean cookieForceSecure();
+
+    /**
      * Secret (at least 32 characters, the same on every replica) that encrypts the short-lived OIDC state
      * and login cookies, so a sign-in started on one replica can finish on another. Environment variable
      * {@code SESSION_ENCRYPTION_SECRET}; required.

@@ -7,7 +7,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 
-/** Builds the session cookie: HttpOnly, SameSite=Lax, Secure on https, path /. */
+/** Builds the session cookie: HttpOnly, SameSite=Lax, Secure on https (or always, if configured), path /. */
 @ApplicationScoped
 class SessionCookies {
 
@@ -37,7 +37,7 @@ class SessionCookies {
                 .value(value)
                 .path("/")
                 .httpOnly(true)
-                .secure(secure)
+                .secure(secure || config.cookieForceSecure())
                 .sameSite(NewCookie.SameSite.LAX);
     }
 }
