@@ -90,8 +90,16 @@ public class SessionService {
                 earliest(session.idleExpiresAt, session.absoluteExpiresAt)));
     }
 
-    @Transactional
+    /** Ends the session: its row is deleted, and this replica forgets it at once. */
     void end(String sessionIdHash) {
+        deleteStored(sessionIdHash);
+        // Again after the commit: a request that read the row while the delete was still uncommitted may have
+        // cached the session in between.
+        recent.invalidate(sessionIdHash);
+    }
+
+    @Transactional
+    void deleteStored(String sessionIdHash) {
         recent.invalidate(sessionIdHash);
         sessions.deleteById(sessionIdHash);
     }
