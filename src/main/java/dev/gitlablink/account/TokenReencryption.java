@@ -2,11 +2,14 @@ package dev.gitlablink.account;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import dev.gitlablink.crypto.TokenCipher;
+import dev.gitlablink.crypto.TokenCryptoException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -37,8 +40,15 @@ public class TokenReencryption {
         this.cipher = cipher;
     }
 
-    /** What one run did. */
-    public record Result(int reencrypted, long onUnknownKeys) {
+    /**
+     * What one run did: accounts moved to the primary key, accounts on an older configured key whose tokens could
+     * not be decrypted (left as they are), and accounts on a key that is no longer configured.
+     */
+    public record Result(int reencrypted, int unreadable, long onUnknownKeys) {
+    }
+
+    /** One batch: how many rows it locked, how many of them could not be decrypted, and the last row's id. */
+    private record Batch(int size, int unreadable, UUID lastId) {
     }
 
     @Scheduled(every = "${gitlab-link.crypto.reencrypt-every}", delayed = "1m",
@@ -49,6 +59,10 @@ public class TokenReencryption {
             Log.infof("Re-encrypted the tokens of %d accounts with key '%s'", result.reencrypted(),
                     cipher.primaryKeyId());
         }
+        if (result.unreadable() > 0) {
+            Log.warnf("%d accounts have tokens that their configured key cannot decrypt; they need a new GitLab "
+                    + "sign-in", result.unreadable());
+        }
         if (result.onUnknownKeys() > 0) {
             // Their key was removed from TOKEN_ENCRYPTION_KEYS too early: they need a new GitLab sign-in.
             Log.warnf("%d accounts have tokens encrypted with a key that TOKEN_ENCRYPTION_KEYS no longer has",
@@ -56,29 +70,49 @@ public class TokenReencryption {
         }
     }
 
-    /** Re-encrypts every account on an older configured key with the primary key. */
+    /**
+     * Re-encrypts every account on an older configured key with the primary key, walking the rows in id order so
+     * that a row that cannot be decrypted is counted and passed, not met again in every batch.
+     */
     public Result reencryptAll() {
         Set<String> olderKeys = cipher.olderKeyIds();
         int reencrypted = 0;
+        int unreadable = 0;
         if (!olderKeys.isEmpty()) {
-            int batch;
+            UUID after = null;
+            Batch batch;
             do {
-                batch = QuarkusTransaction.requiringNew().call(() -> reencryptBatch(olderKeys));
-                reencrypted += batch;
-            } while (batch == BATCH_SIZE);
+                UUID from = after;
+                batch = QuarkusTransaction.requiringNew().call(() -> reencryptBatch(olderKeys, from));
+                reencrypted += batch.size() - batch.unreadable();
+                unreadable += batch.unreadable();
+                after = batch.lastId();
+            } while (batch.size() == BATCH_SIZE);
         }
         long onUnknownKeys = QuarkusTransaction.requiringNew().call(() ->
                 accounts.count("tokenKeyId is not null and tokenKeyId not in ?1", cipher.keyIds()));
-        return new Result(reencrypted, onUnknownKeys);
+        return new Result(reencrypted, unreadable, onUnknownKeys);
     }
 
-    private int reencryptBatch(Set<String> olderKeys) {
-        List<LinkedAccount> batch = accounts.find("tokenKeyId in ?1", olderKeys)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
+    private Batch reencryptBatch(Set<String> olderKeys, UUID after) {
+        PanacheQuery<LinkedAccount> query = after == null
+                ? accounts.find("tokenKeyId in ?1 order by id", olderKeys)
+                : accounts.find("tokenKeyId in ?1 and id > ?2 order by id", olderKeys, after);
+        List<LinkedAccount> rows = query.withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
                 .page(0, BATCH_SIZE)
                 .list();
-        batch.forEach(tokenStore::reencrypt);
-        return batch.size();
+        int unreadable = 0;
+        for (LinkedAccount account : rows) {
+            try {
+                tokenStore.reencrypt(account);
+            } catch (TokenCryptoException e) {
+                // Decryption fails before anything is written, so the row stays exactly as it was.
+                unreadable++;
+                Log.warnf("Tokens of account %s cannot be decrypted with key '%s'; left as they are", account.id,
+                        account.tokenKeyId);
+            }
+        }
+        return new Batch(rows.size(), unreadable, rows.isEmpty() ? after : rows.getLast().id);
     }
 }

@@ -65,7 +65,7 @@ class TokenReencryptionTest {
 
         TokenReencryption.Result result = reencryption.reencryptAll();
 
-        assertEquals(new TokenReencryption.Result(1, 0), result);
+        assertEquals(new TokenReencryption.Result(1, 0, 0), result);
         Tokens after = QuarkusTransaction.requiringNew().call(() -> {
             LinkedAccount account = accounts.findById(accountId);
             assertEquals(cipher.primaryKeyId(), account.tokenKeyId);
@@ -74,7 +74,7 @@ class TokenReencryptionTest {
         });
         assertEquals(before, after);
         user.api().accept("application/json").when().get(user.account() + "/user").then().statusCode(200);
-        assertEquals(new TokenReencryption.Result(0, 0), reencryption.reencryptAll(), "nothing left to do");
+        assertEquals(new TokenReencryption.Result(0, 0, 0), reencryption.reencryptAll(), "nothing left to do");
     }
 
     @Test
@@ -113,7 +113,7 @@ class TokenReencryptionTest {
             return account.accessTokenCiphertext;
         });
         try {
-            assertEquals(new TokenReencryption.Result(0, 1), reencryption.reencryptAll());
+            assertEquals(new TokenReencryption.Result(0, 0, 1), reencryption.reencryptAll());
 
             QuarkusTransaction.requiringNew().run(() -> {
                 LinkedAccount account = accounts.findById(accountId);
@@ -122,6 +122,36 @@ class TokenReencryptionTest {
             });
         } finally {
             QuarkusTransaction.requiringNew().run(() -> accounts.deleteById(accountId));
+        }
+    }
+
+    @Test
+    void anUnreadableRowIsCountedAndDoesNotHoldUpTheOthers() {
+        UUID brokenId = UUID.fromString(SignedInUser.signIn(emulator, settings, "rekey-broken").accountId());
+        SignedInUser fine = SignedInUser.signIn(emulator, settings, "rekey-fine");
+        UUID fineId = UUID.fromString(fine.accountId());
+        encryptWithRetiredKey(brokenId);
+        encryptWithRetiredKey(fineId);
+        byte[] corrupted = QuarkusTransaction.requiringNew().call(() -> {
+            LinkedAccount account = accounts.findById(brokenId);
+            account.accessTokenCiphertext = account.accessTokenCiphertext.clone();
+            account.accessTokenCiphertext[account.accessTokenCiphertext.length - 1] ^= 1;
+            return account.accessTokenCiphertext;
+        });
+        try {
+            assertEquals(new TokenReencryption.Result(1, 1, 0), reencryption.reencryptAll());
+
+            QuarkusTransaction.requiringNew().run(() -> {
+                assertEquals(cipher.primaryKeyId(), accounts.findById(fineId).tokenKeyId);
+                LinkedAccount broken = accounts.findById(brokenId);
+                assertEquals("retired", broken.tokenKeyId);
+                assertArrayEquals(corrupted, broken.accessTokenCiphertext);
+            });
+            fine.api().accept("application/json").when().get(fine.account() + "/user").then().statusCode(200);
+            assertEquals(new TokenReencryption.Result(0, 1, 0), reencryption.reencryptAll(),
+                    "the next run counts the same row again and has nothing else to do");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> accounts.deleteById(brokenId));
         }
     }
 
