@@ -52,9 +52,14 @@ public class LoginResource {
             @QueryParam("returnTo") String returnTo, @Context HttpHeaders headers,
             @Context UriInfo uriInfo) {
         Optional<String> previous = Optional.ofNullable(headers.getCookies().get(cookies.name())).map(Cookie::getValue);
-        NewSession session = signIn.complete(identity, previous);
-        // quarkus-oidc's own session cookie holds the GitLab tokens: drop it now that they are stored.
-        oidcSession.logout().await().indefinitely();
+        NewSession session;
+        try {
+            session = signIn.complete(identity, previous);
+        } finally {
+            // quarkus-oidc's own session cookie holds the GitLab tokens: drop it now that they are stored, and
+            // also when storing them failed (a new sign-in starts over).
+            oidcSession.logout().await().indefinitely();
+        }
         boolean secure = "https".equals(uriInfo.getBaseUri().getScheme());
         return Response.seeOther(URI.create(ReturnTo.sanitise(returnTo)))
                 .cookie(cookies.issue(session, secure))

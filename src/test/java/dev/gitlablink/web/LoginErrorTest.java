@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.gitlablink.emulator.EmulatorUser;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.testsupport.Browser;
 import dev.gitlablink.testsupport.LocalServices;
@@ -64,6 +68,39 @@ class LoginErrorTest {
                 .when().get("/auth/error?error=<script>alert(1)</script>&error_description=evil")
                 .then().statusCode(303)
                 .header("Location", containsString("/?loginError=login_failed"));
+    }
+
+    @Test
+    void gitLabFailingWhileTheAccountIsStoredSendsABrowserToTheSpaAndDropsTheTokenCookie() {
+        String username = "throttled-" + UUID.randomUUID().toString().substring(0, 8);
+        EmulatorUser user = emulator.createUser(username, "Throttled Sign-in", username + "@example.test");
+        Browser browser = new Browser();
+        SignInFlow flow = new SignInFlow(browser, settings, emulator);
+        URI callbackUrl = flow.authorizeAtGitLab(flow.startLogin("/").location(), user);
+        Page callback = browser.get(callbackUrl.toString());
+        assertEquals(302, callback.status(), "quarkus-oidc redeemed the code and restores /login");
+        assertTrue(browser.cookies(settings.baseUrl()).keySet().stream()
+                .anyMatch(name -> name.startsWith("q_session")), "quarkus-oidc holds the tokens in its session cookie");
+        // GitLab throttles the userinfo and token info calls that storing the account makes.
+        emulator.knobs().rateLimitOAuthNext(2, Duration.ofSeconds(30));
+        try {
+            Response navigation = RestAssured.given().baseUri(settings.baseUrl()).redirects().follow(false)
+                    .cookies(browser.cookies(settings.baseUrl()))
+                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                    .when().get(callback.location().getRawPath() + "?" + callback.location().getRawQuery());
+
+            assertEquals(303, navigation.statusCode(), navigation.asString());
+            assertTrue(navigation.header("Location").endsWith("/?loginError=temporarily_unavailable"),
+                    navigation.header("Location"));
+            List<String> setCookies = navigation.getHeaders().getValues("Set-Cookie");
+            assertTrue(setCookies.stream()
+                    .anyMatch(cookie -> cookie.startsWith("q_session") && cookie.contains("=;")),
+                    "the token cookie is cleared: " + setCookies);
+            assertFalse(setCookies.stream().anyMatch(cookie -> cookie.startsWith("gitlab_link_session=")),
+                    "no session: " + setCookies);
+        } finally {
+            emulator.knobs().reset();
+        }
     }
 
     @Test
