@@ -69,6 +69,11 @@ public final class EmulatorData {
         store.archiveProject(projectId, false);
     }
 
+    /** Renames the project's path; GitLab redirects its old full path to it from then on. */
+    public EmulatorProject renameProjectPath(long projectId, String newPath) {
+        return store.renameProjectPath(projectId, newPath);
+    }
+
     /** {@code private}, {@code internal} or {@code public}. */
     public void setVisibility(long projectId, String visibility) {
         store.setVisibility(projectId, visibility);

@@ -29,6 +29,11 @@ public record EmulatorProject(long id, String name, String path, String descript
                 topics, starCount, forksCount, creatorId, createdAt, at, lastActivityAt);
     }
 
+    public EmulatorProject withPath(String newPath, Instant at) {
+        return new EmulatorProject(id, name, newPath, description, namespace, visibility, archived, defaultBranch,
+                topics, starCount, forksCount, creatorId, createdAt, at, lastActivityAt);
+    }
+
     public EmulatorProject withVisibility(String newVisibility, Instant at) {
         return new EmulatorProject(id, name, path, description, namespace, newVisibility, archived, defaultBranch,
                 topics, starCount, forksCount, creatorId, createdAt, at, lastActivityAt);

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,8 @@ public class GitLabClient {
 
     /** One project by numeric id or full path. GitLab endpoint: GET /projects/:id */
     public Uni<GitLabProject> project(AccessTokenSource tokens, String idOrPath) {
-        return get(tokens, "project", (client, auth) -> client.project(auth, encodeId(idOrPath)));
+        return followingMove(idOrPath, id -> get(tokens, "project", (client, auth) -> client.project(auth,
+                encodeId(id))));
     }
 
     /** Groups the account belongs to. GitLab endpoint: GET /groups */
@@ -78,25 +80,25 @@ public class GitLabClient {
 
     /** A project's issues. GitLab endpoint: GET /projects/:id/issues */
     public Uni<GitLabPage<GitLabIssue>> projectIssues(AccessTokenSource tokens, String idOrPath, WorkItemQuery query) {
-        return get(tokens, "project issues", (client, auth) -> client.projectIssues(auth, encodeId(idOrPath),
-                query.state(), query.search(), query.orderBy(), query.sort(), query.page().page(),
-                query.page().perPage())).map(GitLabClient::page);
+        return followingMove(idOrPath, id -> get(tokens, "project issues", (client, auth) -> client.projectIssues(
+                auth, encodeId(id), query.state(), query.search(), query.orderBy(), query.sort(), query.page().page(),
+                query.page().perPage()))).map(GitLabClient::page);
     }
 
     /** A project's merge requests. GitLab endpoint: GET /projects/:id/merge_requests */
     public Uni<GitLabPage<GitLabMergeRequest>> projectMergeRequests(AccessTokenSource tokens, String idOrPath,
             WorkItemQuery query) {
-        return get(tokens, "project merge requests", (client, auth) -> client.projectMergeRequests(auth,
-                encodeId(idOrPath), query.state(), query.search(), query.orderBy(), query.sort(), query.page().page(),
-                query.page().perPage())).map(GitLabClient::page);
+        return followingMove(idOrPath, id -> get(tokens, "project merge requests", (client, auth) ->
+                client.projectMergeRequests(auth, encodeId(id), query.state(), query.search(), query.orderBy(),
+                        query.sort(), query.page().page(), query.page().perPage()))).map(GitLabClient::page);
     }
 
     /** A project's pipelines. GitLab endpoint: GET /projects/:id/pipelines */
     public Uni<GitLabPage<GitLabPipeline>> projectPipelines(AccessTokenSource tokens, String idOrPath,
             PipelineQuery query) {
-        return get(tokens, "project pipelines", (client, auth) -> client.projectPipelines(auth,
-                encodeId(idOrPath), query.status(), query.ref(), query.orderBy(), query.sort(), query.page().page(),
-                query.page().perPage())).map(GitLabClient::page);
+        return followingMove(idOrPath, id -> get(tokens, "project pipelines", (client, auth) ->
+                client.projectPipelines(auth, encodeId(id), query.status(), query.ref(), query.orderBy(),
+                        query.sort(), query.page().page(), query.page().perPage()))).map(GitLabClient::page);
     }
 
     private <T> Uni<T> get(AccessTokenSource tokens, String what,
@@ -126,6 +128,15 @@ public class GitLabClient {
     private static <T> GitLabPage<T> page(RestResponse<List<T>> response) {
         List<T> items = response.getEntity() == null ? List.of() : response.getEntity();
         return PaginationHeaders.page(items, response::getHeaderString);
+    }
+
+    /**
+     * A call on one project, asked again by the project's id when GitLab redirects its old path (a renamed or
+     * transferred project); by id it cannot be moved, so this happens at most once.
+     */
+    private static <T> Uni<T> followingMove(String idOrPath, Function<String, Uni<T>> call) {
+        return call.apply(idOrPath).onFailure(GitLabProjectMovedException.class).recoverWithUni(moved ->
+                call.apply(String.valueOf(((GitLabProjectMovedException) moved).projectId())));
     }
 
     /** GitLab wants a project path URL-encoded as one segment ({@code group%2Fproject}). */

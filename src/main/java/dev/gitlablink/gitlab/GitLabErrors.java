@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
@@ -27,12 +29,14 @@ public class GitLabErrors implements ResponseExceptionMapper<GitLabException> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
+    private static final Pattern MOVED_PROJECT = Pattern.compile("/api/v4/projects/([0-9]{1,18})(?:[/?#]|$)");
 
     @Override
     public GitLabException toThrowable(Response response) {
         int status = response.getStatus();
         GitLabErrorBody body = body(response);
         return switch (status) {
+            case 301 -> movedProject(response);
             case 400 -> "invalid_grant".equals(body.error())
                     ? new GitLabGrantRevokedException()
                     : new GitLabRejectedException(400, body.error(), "GitLab answered 400"
@@ -54,7 +58,17 @@ public class GitLabErrors implements ResponseExceptionMapper<GitLabException> {
 
     @Override
     public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
-        return status >= 400;
+        return status >= 400 || status == 301;
+    }
+
+    /** GitLab redirects a moved project's old path to {@code .../projects/<id>[/rest][?query]}. */
+    private static GitLabException movedProject(Response response) {
+        String location = response.getHeaderString("Location");
+        Matcher id = location == null ? null : MOVED_PROJECT.matcher(location);
+        if (id == null || !id.find()) {
+            return new GitLabBadResponseException("GitLab answered 301 without a project's new location", null);
+        }
+        return new GitLabProjectMovedException(Long.parseLong(id.group(1)));
     }
 
     /**

@@ -158,6 +158,26 @@ class AccountDataTest {
     }
 
     @Test
+    void aRenamedProjectIsFoundByItsOldPath() {
+        EmulatorProject before = projects.get(8);
+        emulator.data().createIssue(before.id(), user.gitLabUser().id(), "Still here", List.of());
+        EmulatorProject after = emulator.data().renameProjectPath(before.id(), "renamed-8");
+        String oldPath = before.pathWithNamespace().replace("/", "%2F");
+
+        user.api().urlEncodingEnabled(false).when().get(user.account() + "/projects/" + oldPath)
+                .then().statusCode(200)
+                .body("id", equalTo((int) before.id()))
+                .body("fullPath", equalTo(after.pathWithNamespace()));
+        user.api().urlEncodingEnabled(false).when().get(user.account() + "/projects/" + oldPath + "/issues")
+                .then().statusCode(200)
+                .body("items.title", equalTo(List.of("Still here")));
+        user.api().urlEncodingEnabled(false)
+                .when().get(user.account() + "/projects/" + group.fullPath() + "%2Fnever-existed")
+                .then().statusCode(404)
+                .body("code", equalTo("not_found"));
+    }
+
+    @Test
     void groups() {
         user.api().when().get(user.account() + "/groups").then().statusCode(200)
                 .body("items.fullPath", hasItem(group.fullPath()))

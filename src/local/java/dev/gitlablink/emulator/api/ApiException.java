@@ -7,11 +7,22 @@ final class ApiException extends RuntimeException {
 
     private final int status;
     private final JsonObject body;
+    private final String location;
 
     ApiException(int status, JsonObject body) {
+        this(status, body, null);
+    }
+
+    private ApiException(int status, JsonObject body, String location) {
         super(body.encode(), null, false, false);
         this.status = status;
         this.body = body;
+        this.location = location;
+    }
+
+    /** A moved project's old path: GitLab's {@code redirect!} to the same route with the project's id. */
+    static ApiException moved(String location) {
+        return new ApiException(301, new JsonObject().put("message", "301 Moved Permanently"), location);
     }
 
     /** Grape's {@code values}/{@code except_values} failure. */
@@ -38,5 +49,10 @@ final class ApiException extends RuntimeException {
 
     JsonObject body() {
         return body;
+    }
+
+    /** The {@code Location} of a redirect, else null. */
+    String location() {
+        return location;
     }
 }

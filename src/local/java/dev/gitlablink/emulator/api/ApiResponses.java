@@ -35,6 +35,9 @@ public final class ApiResponses {
         try {
             body = handler.get();
         } catch (ApiException e) {
+            if (e.location() != null) {
+                ctx.response().putHeader("Location", e.location());
+            }
             json(ctx, e.status(), e.body());
             return;
         }

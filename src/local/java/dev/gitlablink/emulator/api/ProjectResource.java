@@ -37,10 +37,30 @@ final class ProjectResource {
         router.get(apiBase + "/projects/:id").handler(this::show);
     }
 
-    /** The project at {@code :id} (numeric or URL-encoded full path) if the user may see it, else GitLab's 404. */
+    /**
+     * The project at {@code :id} (numeric or URL-encoded full path) if the user may see it; a GET by a renamed
+     * project's old path is redirected (301) to the same route with the project's id; else GitLab's 404.
+     */
     static ProjectAccess find(EmulatorState state, RoutingContext ctx, EmulatorUser user) {
-        return state.data().findVisibleProject(ctx.pathParam("id"), user.id())
-                .orElseThrow(() -> ApiException.notFound("Project"));
+        String id = ctx.pathParam("id");
+        return state.data().findVisibleProject(id, user.id()).orElseThrow(() -> {
+            if (id.contains("/")) {
+                state.data().findMovedProject(id, user.id()).ifPresent(moved -> {
+                    throw ApiException.moved(withProjectId(state, ctx, moved.project().id()));
+                });
+            }
+            return ApiException.notFound("Project");
+        });
+    }
+
+    /** This request's URL with the project segment replaced by {@code projectId} ({@code url_with_project_id}). */
+    private static String withProjectId(EmulatorState state, RoutingContext ctx, long projectId) {
+        String path = ctx.request().path();
+        int start = path.indexOf("/projects/") + "/projects/".length();
+        int end = path.indexOf('/', start);
+        String rest = end < 0 ? "" : path.substring(end);
+        String query = ctx.request().query();
+        return state.origin() + path.substring(0, start) + projectId + rest + (query == null ? "" : "?" + query);
     }
 
     private void show(RoutingContext ctx) {

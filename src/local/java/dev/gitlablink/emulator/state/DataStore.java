@@ -55,6 +55,8 @@ public final class DataStore {
     private final Map<Long, Map<Long, Integer>> groupMembers = new HashMap<>();
     private final Map<Long, EmulatorProject> projects = new LinkedHashMap<>();
     private final Map<String, Long> projectIdsByPath = new HashMap<>();
+    /** GitLab's redirect routes: a renamed project's old full paths, lower case, to its id. */
+    private final Map<String, Long> movedProjectIds = new HashMap<>();
     private final Map<Long, Map<Long, Integer>> projectMembers = new HashMap<>();
     private final Map<Long, EmulatorIssue> issues = new LinkedHashMap<>();
     private final Map<Long, EmulatorMergeRequest> mergeRequests = new LinkedHashMap<>();
@@ -150,6 +152,21 @@ public final class DataStore {
         projects.put(projectId, project.withArchived(archived, nextTime()));
     }
 
+    /** Renames the project's path; its old full path keeps leading to it, as GitLab's redirect routes do. */
+    public synchronized EmulatorProject renameProjectPath(long projectId, String newPath) {
+        EmulatorProject project = requireProject(projectId);
+        String newFullPath = project.namespace().fullPath() + "/" + newPath;
+        if (projectIdsByPath.containsKey(lower(newFullPath))) {
+            throw new IllegalArgumentException("project path already taken: " + newFullPath);
+        }
+        EmulatorProject renamed = project.withPath(newPath, nextTime());
+        projects.put(projectId, renamed);
+        projectIdsByPath.remove(lower(project.pathWithNamespace()));
+        projectIdsByPath.put(lower(newFullPath), projectId);
+        movedProjectIds.put(lower(project.pathWithNamespace()), projectId);
+        return renamed;
+    }
+
     public synchronized void setVisibility(long projectId, String visibility) {
         requireVisibility(visibility);
         EmulatorProject project = requireProject(projectId);
@@ -199,6 +216,15 @@ public final class DataStore {
             return Optional.empty();
         }
         return Optional.of(access(project, userId, openIssueCounts())).filter(ProjectAccess::visible);
+    }
+
+    /** The project a visible project's old full path now leads to, when no project holds that path today. */
+    public synchronized Optional<ProjectAccess> findMovedProject(String oldFullPath, long userId) {
+        if (projectIdsByPath.containsKey(lower(oldFullPath))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(movedProjectIds.get(lower(oldFullPath))).map(projects::get)
+                .map(project -> access(project, userId, openIssueCounts())).filter(ProjectAccess::visible);
     }
 
     // ---- issues, merge requests, pipelines ------------------------------------------------------------------
