@@ -14,9 +14,9 @@ import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
 
 /**
- * At most one refresh per account in this process: the first caller starts {@link TokenRotation} on a
- * virtual thread (it locks a row and calls GitLab), callers arriving meanwhile get the same pending
- * result instead of queueing on the database lock. Across processes the row lock in {@link TokenRotation}
+ * At most one refresh per account and stale token in this process: the first caller starts {@link TokenRotation}
+ * on a virtual thread (it locks a row and calls GitLab), callers replacing the same token meanwhile get the same
+ * pending result instead of queueing on the database lock. Across processes the row lock in {@link TokenRotation}
  * does the same.
  */
 @ApplicationScoped
@@ -24,7 +24,19 @@ class TokenRefresher {
 
     private final TokenRotation rotation;
     private final ExecutorService blocking;
-    private final Map<UUID, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
+    /**
+     * Refreshes under way, by account and the token they replace: a caller whose newer token GitLab just refused
+     * must not join a refresh of an older one, which would hand it back the very token that was refused.
+     */
+    private final Map<Flight, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
+
+    private record Flight(UUID accountId, String staleAccessToken) {
+
+        @Override
+        public String toString() {
+            return "Flight[" + accountId + "]";
+        }
+    }
 
     TokenRefresher(TokenRotation rotation, @VirtualThreads ExecutorService blocking) {
         this.rotation = rotation;
@@ -37,30 +49,31 @@ class TokenRefresher {
     }
 
     private CompletableFuture<String> joinOrStart(UUID accountId, String staleAccessToken) {
+        Flight flight = new Flight(accountId, staleAccessToken);
         CompletableFuture<String> mine = new CompletableFuture<>();
-        CompletableFuture<String> running = inFlight.putIfAbsent(accountId, mine);
+        CompletableFuture<String> running = inFlight.putIfAbsent(flight, mine);
         if (running != null) {
             return running;
         }
         try {
-            blocking.execute(() -> rotate(accountId, staleAccessToken, mine));
+            blocking.execute(() -> rotate(flight, mine));
         } catch (RejectedExecutionException shuttingDown) {
-            inFlight.remove(accountId, mine);
+            inFlight.remove(flight, mine);
             mine.completeExceptionally(shuttingDown);
         }
         return mine;
     }
 
-    private void rotate(UUID accountId, String staleAccessToken, CompletableFuture<String> result) {
+    private void rotate(Flight flight, CompletableFuture<String> result) {
         try {
-            result.complete(switch (rotation.refreshIfStale(accountId, staleAccessToken)) {
+            result.complete(switch (rotation.refreshIfStale(flight.accountId(), flight.staleAccessToken())) {
                 case RefreshOutcome.Usable usable -> usable.accessToken();
-                case RefreshOutcome.GrantRevoked revoked -> throw new GitLabReauthRequiredException(accountId);
+                case RefreshOutcome.GrantRevoked revoked -> throw new GitLabReauthRequiredException(flight.accountId());
             });
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
         } finally {
-            inFlight.remove(accountId, result);
+            inFlight.remove(flight, result);
         }
     }
 }
