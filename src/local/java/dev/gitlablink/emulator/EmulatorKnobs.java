@@ -74,12 +74,7 @@ public final class EmulatorKnobs {
      * {@code Retry-After} of {@code retryAfter} (whole seconds) and the {@code RateLimit-*} headers.
      */
     public EmulatorKnobs rateLimitNext(int count, Duration retryAfter) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count must be >= 0");
-        }
-        Duration wait = nonNegative(retryAfter);
-        pending.updateAndGet(faults -> faults.withRateLimits(count, wait));
-        return this;
+        return rateLimit(pending, count, retryAfter);
     }
 
     /**
@@ -87,11 +82,15 @@ public final class EmulatorKnobs {
      * by Rack::Attack as in {@link #rateLimitNext}: GitLab's throttles cover the OAuth endpoints too.
      */
     public EmulatorKnobs rateLimitOAuthNext(int count, Duration retryAfter) {
+        return rateLimit(pendingOAuth, count, retryAfter);
+    }
+
+    private EmulatorKnobs rateLimit(AtomicReference<PendingFaults> faults, int count, Duration retryAfter) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0");
         }
         Duration wait = nonNegative(retryAfter);
-        pendingOAuth.updateAndGet(faults -> faults.withRateLimits(count, wait));
+        faults.updateAndGet(pendingFaults -> pendingFaults.withRateLimits(count, wait));
         return this;
     }
 
