@@ -60,7 +60,8 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (context.request().getCookie(config.cookieName()) != null) {
             // The browser holds a dead session cookie: drop it so it stops being sent.
             context.response().addCookie(Cookie.cookie(config.cookieName(), "").setPath("/").setMaxAge(0)
-                    .setHttpOnly(true).setSecure(context.request().isSSL() || config.cookieForceSecure()).setSameSite(CookieSameSite.LAX));
+                    .setHttpOnly(true).setSecure(context.request().isSSL() || config.cookieForceSecure())
+                    .setSameSite(CookieSameSite.LAX));
         }
         problems.send(context, Problems.notAuthenticated(context.normalizedPath()));
         return Uni.createFrom().item(Boolean.TRUE);

@@ -76,15 +76,21 @@ public class AccountUnlinking {
     private void endPreviousPair(LinkedAccount account, String accessToken) {
         try {
             oauth.tokenInfo(account.instance.baseUrl, accessToken);
-        } catch (GitLabTokenRejectedException | GitLabRejectedException refused) {
-            // An expired or revoked access token is refused (401, or 400 on older GitLab versions), and that use
-            // still ends the previous pair. Anything else (429, 5xx, an unreadable answer) aborts the unlink.
-            if (refused instanceof GitLabRejectedException rejected && rejected.status() != 400) {
-                throw refused;
+        } catch (GitLabException failed) {
+            // An expired or revoked access token is refused, and that use still ends the previous pair. Anything
+            // else (429, 5xx, an unreadable answer) aborts the unlink.
+            if (!refusesTheToken(failed)) {
+                throw failed;
             }
             Log.debugf("GitLab refused the access token of account %s while unlinking (%s)", account.id,
-                    refused.getMessage());
+                    failed.getMessage());
         }
+    }
+
+    /** GitLab's answer to an expired or revoked token at token info: 401, or 400 on older GitLab versions. */
+    private static boolean refusesTheToken(GitLabException failed) {
+        return failed instanceof GitLabTokenRejectedException
+                || failed instanceof GitLabRejectedException rejected && rejected.status() == 400;
     }
 
     private void revoke(LinkedAccount account, String token, String hint) {
