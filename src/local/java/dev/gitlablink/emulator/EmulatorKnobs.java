@@ -96,7 +96,8 @@ public final class EmulatorKnobs {
 
     /**
      * The next {@code count} {@code /api/v4} requests answer 200 {@code application/json} with a body cut short, as
-     * a proxy in front of GitLab may send when the connection to GitLab breaks mid-answer.
+     * a proxy in front of GitLab may send when the connection to GitLab breaks mid-answer. Replaces any pending
+     * {@link #failNext} answers.
      */
     public EmulatorKnobs truncateNext(int count) {
         if (count < 0) {
