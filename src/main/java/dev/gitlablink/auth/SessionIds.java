@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
 /** Random session ids for cookies, and the hashes stored in their place. */
 final class SessionIds {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Made at run time on first use by each thread: a native image initialises this class while it is built, and a
+     * {@code SecureRandom} made then would be frozen into the executable with the same seed for every start.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private SessionIds() {
@@ -20,7 +24,7 @@ final class SessionIds {
     /** 256 random bits, base64url without padding (43 characters). */
     static String newId() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

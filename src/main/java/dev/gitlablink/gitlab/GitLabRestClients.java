@@ -58,7 +58,9 @@ class GitLabRestClients {
                 // each copied once more while the client collects the body.
                 .property(QuarkusRestClientProperties.MAX_CHUNK_SIZE, MAX_CHUNK_BYTES)
                 .disableDefaultMapper(true)
-                .register(GitLabErrors.class)
+                // An instance, not the class: a class registered here is instantiated by reflection, which a native
+                // image has not been told about.
+                .register(new GitLabErrors())
                 .build(type);
     }
 }

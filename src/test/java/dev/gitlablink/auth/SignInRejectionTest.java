@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.gitlablink.emulator.EmulatorUser;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.emulator.IdTokenFault;
+import dev.gitlablink.testsupport.AccountRows;
 import dev.gitlablink.testsupport.Browser;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
@@ -25,7 +26,6 @@ import dev.gitlablink.testsupport.TestSettings;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** Sign-ins that must fail, leaving no session and no account behind. */
 @QuarkusTest
@@ -38,7 +38,7 @@ class SignInRejectionTest {
     @LocalServices
     TestSettings settings;
 
-    @Inject
+    @LocalServices
     AccountRows accountRows;
 
     @AfterEach

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.gitlablink.emulator.EmulatorUser;
 import dev.gitlablink.emulator.GitLabEmulator;
+import dev.gitlablink.testsupport.AccountRows;
 import dev.gitlablink.testsupport.Browser;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
@@ -34,7 +35,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 /** The real authorization code flow, browser to service to emulator and back, with no security shortcut. */
 @QuarkusTest
@@ -49,7 +49,7 @@ class SignInTest {
     @LocalServices
     TestSettings settings;
 
-    @Inject
+    @LocalServices
     AccountRows accountRows;
 
     @AfterEach

@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -55,6 +56,11 @@ class SpaBrowserTest {
     ChromiumBrowser chromium;
     EmulatorUser user;
     String testName;
+
+    @BeforeAll
+    static void requireChromium() {
+        ChromiumBrowser.requireInstalled();
+    }
 
     @BeforeEach
     void start(TestInfo info) {

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Builds the production artifact ({@code ./mvnw package -Dprod}) from a copy of this project, with
- * src/local present, and checks that neither the GitLab emulator nor the embedded PostgreSQL made it in.
+ * Builds the production artifact ({@code ./mvnw package -Dprod}) from a copy of this project, with src/local and the
+ * tests present: the tests compile and run under {@code -Dprod} (the stand-ins are test sources there), and neither
+ * the GitLab emulator nor the embedded PostgreSQL made it into the artifact.
  */
 class ProductionArtifactIT {
 
@@ -30,7 +31,7 @@ class ProductionArtifactIT {
     @BeforeEach
     void copyProject() throws IOException {
         copy = Files.createTempDirectory("gitlab-link-prod-build-");
-        for (String item : List.of("pom.xml", "mvnw", ".mvn", "src/main", "src/local")) {
+        for (String item : List.of("pom.xml", "mvnw", ".mvn", "src/main", "src/local", "src/test")) {
             copyTree(Path.of(item), copy.resolve(item));
         }
     }
@@ -45,13 +46,18 @@ class ProductionArtifactIT {
     @Test
     void productionArtifactHasNoLocalStandIns() throws IOException, InterruptedException {
         Path log = copy.resolve("build.log");
-        Process build = new ProcessBuilder("./mvnw", "-B", "-q", "package", "-Dprod", "-DskipTests")
+        // The whole suite runs in the build this test is part of; here one test that needs the emulator and the
+        // embedded PostgreSQL shows that the tests compile and run under -Dprod, and the artifact is packaged after.
+        Process build = new ProcessBuilder("./mvnw", "-B", "-q", "package", "-Dprod", "-Dtest=SessionApiTest",
+                "-Dsurefire.failIfNoSpecifiedTests=false")
                 .directory(copy.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         assertTrue(build.waitFor(10, TimeUnit.MINUTES), "production build timed out");
         assertEquals(0, build.exitValue(), Files.readString(log));
+        assertTrue(Files.exists(copy.resolve("target/surefire-reports/TEST-dev.gitlablink.api.SessionApiTest.xml")),
+                "the test ran in the production build:\n" + Files.readString(log));
 
         Path app = copy.resolve("target/quarkus-app");
         List<String> entries = new ArrayList<>();

@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.gitlablink.testsupport.PackagedArtifact;
+
 /**
- * The packaged application in production mode refuses to start without its secrets or its database,
+ * The packaged application (jar or native executable) in production mode refuses to start without its secrets or its database,
  * and says what is missing.
  */
 class ProductionStartupIT {
@@ -49,13 +51,10 @@ class ProductionStartupIT {
     private record Startup(String log) {
     }
 
-    /** Runs the packaged jar with a clean environment plus {@code environment}; it must exit non-zero. */
+    /** Runs the packaged artifact with a clean environment plus {@code environment}; it must exit non-zero. */
     private static Startup start(Map<String, String> environment) throws IOException, InterruptedException {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        assertTrue(Files.exists(jar), "run after package: " + jar);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=0", "-jar", jar.toString())
-                .redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(PackagedArtifact.current().command(null,
+                List.of("-Dquarkus.http.port=0"))).redirectErrorStream(true);
         Map<String, String> processEnvironment = builder.environment();
         processEnvironment.keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("GITLAB_")
                 || REQUIRED_SECRETS.contains(name));

@@ -37,6 +37,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
      */
     public static final String RETIRED_TOKEN_KEY = "retiredTokenKey";
 
+    private static final String HTTP_PORT_PROPERTY = "gitlab-link.test.http-port";
+
     private String pathPrefix = "";
     private String retiredTokenKey;
     private LocalPostgres postgres;
@@ -55,7 +57,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         emulator = GitLabEmulator.start(EmulatorOptions.defaults().withHost("127.0.0.1").withPort(0)
                 .withPathPrefix(pathPrefix));
         postgres = database.join();
-        settings = new TestSettings(TestSecrets.freePort(), CLIENT_ID, TestSecrets.randomSecret(24),
+        settings = new TestSettings(httpPort(), CLIENT_ID, TestSecrets.randomSecret(24),
                 TestSecrets.tokenEncryptionKeys());
         registerApplication(emulator, settings);
 
@@ -80,6 +82,22 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         return config;
     }
 
+    /**
+     * The port the service under test listens on: chosen once per test JVM and kept in a system property, which
+     * outlives the class loaders Quarkus makes per application. Quarkus' integration-test launcher reads
+     * {@code quarkus.http.test-port} once per JVM, so an artifact started after the resources were restarted would
+     * otherwise listen on the first port while the emulator expects its redirect URI on the new one. One service runs
+     * at a time, so they can all share it.
+     */
+    private static synchronized int httpPort() {
+        String chosen = System.getProperty(HTTP_PORT_PROPERTY);
+        if (chosen == null) {
+            chosen = String.valueOf(TestSecrets.freePort());
+            System.setProperty(HTTP_PORT_PROPERTY, chosen);
+        }
+        return Integer.parseInt(chosen);
+    }
+
     /** Registers the service's OAuth application, with the exact redirect URIs GitLab will check. */
     public static void registerApplication(GitLabEmulator emulator, TestSettings settings) {
         emulator.registerApplication(new ApplicationRegistration(settings.clientId(), settings.clientSecret(),
@@ -95,6 +113,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
                 new TestInjector.AnnotatedAndMatchesType(LocalServices.class, LocalPostgres.class));
         testInjector.injectIntoFields(settings,
                 new TestInjector.AnnotatedAndMatchesType(LocalServices.class, TestSettings.class));
+        testInjector.injectIntoFields(new AccountRows(postgres),
+                new TestInjector.AnnotatedAndMatchesType(LocalServices.class, AccountRows.class));
     }
 
     @Override

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a child process in
- * production mode, configured only through environment variables, as in a container.
+ * The packaged service (the jar or the native executable, whichever the build produced: {@link PackagedArtifact})
+ * running as a child process in production mode, configured only through environment variables, as in a container.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -52,15 +52,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess start(Map<String, String> environment, int port, String heap, Path log,
             boolean temporaryLog, Duration timeout) {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("package the application first: " + jar);
-        }
+        PackagedArtifact artifact = PackagedArtifact.current();
         try {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            // The whole heap from the start, as the container image does (-XX:InitialRAMPercentage there).
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-jar",
-                    jar.toString()))
+            ProcessBuilder builder = new ProcessBuilder(artifact.command(heap, List.of()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("GITLAB_"));

@@ -6,7 +6,8 @@ import java.util.HexFormat;
 /** Random secrets shaped like GitLab's: Doorkeeper's {@code default_generator_method :hex}. */
 public final class RandomTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Made at run time, per thread: a {@code SecureRandom} in a native image's heap would repeat itself. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
     private static final char[] BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
     private RandomTokens() {
@@ -15,7 +16,7 @@ public final class RandomTokens {
     /** 64 lowercase hex characters (32 random bytes): access/refresh tokens, codes, session ids. */
     public static String hex64() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
@@ -23,7 +24,7 @@ public final class RandomTokens {
     public static String userCode() {
         char[] code = new char[8];
         for (int i = 0; i < code.length; i++) {
-            code[i] = BASE36[RANDOM.nextInt(BASE36.length)];
+            code[i] = BASE36[RANDOM.get().nextInt(BASE36.length)];
         }
         return new String(code);
     }

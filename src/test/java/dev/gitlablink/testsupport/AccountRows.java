@@ -1,6 +1,7 @@
-package dev.gitlablink.auth;
+package dev.gitlablink.testsupport;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -10,23 +11,27 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.sql.DataSource;
+import dev.gitlablink.local.LocalPostgres;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-/** Reads linked_account rows with plain SQL, as an auditor with database access would. */
-@ApplicationScoped
-public class AccountRows {
+/**
+ * Reads linked_account rows with plain SQL, as an auditor with database access would: over its own JDBC
+ * connection, so it works the same against the service in this JVM and against a packaged one.
+ */
+public final class AccountRows {
 
     /** The columns tests look at. */
     public record Row(UUID id, UUID userId, String username, String email, String status, Instant lastSignInAt,
             Instant accessTokenExpiresAt) {
     }
 
-    private final DataSource dataSource;
+    private final String jdbcUrl;
 
-    AccountRows(DataSource dataSource) {
-        this.dataSource = dataSource;
+    AccountRows(LocalPostgres postgres) {
+        this.jdbcUrl = postgres.jdbcUrl();
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "unused");
     }
 
     public Optional<Row> find(String instanceUrl, String gitlabUserId) {
@@ -34,7 +39,7 @@ public class AccountRows {
                 select a.id, a.user_id, a.username, a.email, a.status, a.last_sign_in_at, a.access_token_expires_at
                 from linked_account a join gitlab_instance i on i.id = a.gitlab_instance_id
                 where i.base_url = ? and a.gitlab_user_id = ?""";
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, instanceUrl);
             statement.setString(2, gitlabUserId);
@@ -55,7 +60,7 @@ public class AccountRows {
         String sql = """
                 select count(*) from linked_account a join gitlab_instance i on i.id = a.gitlab_instance_id
                 where i.base_url = ? and a.gitlab_user_id = ?""";
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, instanceUrl);
             statement.setString(2, gitlabUserId);
@@ -68,10 +73,29 @@ public class AccountRows {
         }
     }
 
+    /** The encrypted token columns, key id and expiry of one account, as text: changes whenever its tokens do. */
+    public String rawRow(String accountId) {
+        String sql = """
+                select token_key_id, encode(access_token_ciphertext, 'hex'), encode(refresh_token_ciphertext, 'hex'),
+                       access_token_expires_at
+                from linked_account where id = ?""";
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, UUID.fromString(accountId));
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no linked_account " + accountId);
+                }
+                return rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getTimestamp(4);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every column of every row, as text (bytea in PostgreSQL's hex form), one line per row. */
     public String rawTableDump() {
         StringBuilder dump = new StringBuilder();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = connect();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("select * from linked_account")) {
             ResultSetMetaData meta = rs.getMetaData();
