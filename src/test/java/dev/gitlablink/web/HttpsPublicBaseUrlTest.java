@@ -105,6 +105,24 @@ class HttpsPublicBaseUrlTest {
     }
 
     @Test
+    void theOriginMustBeThePublicOneNotWhatThePodSees() {
+        Browser browser = new Browser();
+        SignInFlow flow = new SignInFlow(browser, settings, emulator);
+        URI callback = flow.authorizeAtGitLab(flow.startLogin("/").location(), newUser(), PUBLIC + "/auth/callback");
+        browser.get(local(browser.get(local(callback)).location()));
+        String value = browser.cookie(settings.baseUrl(), COOKIE).orElseThrow();
+
+        for (String origin : List.of(settings.baseUrl(), "http://gitlab-link.example.test",
+                "https://gitlab-link.example.test:8443", "https://other.example.test")) {
+            given().baseUri(settings.baseUrl()).cookie(COOKIE, value).header("X-CSRF", "1").header("Origin", origin)
+                    .when().post("/api/logout").then()
+                    .statusCode(403)
+                    .body("code", equalTo("cross_origin_refused"));
+        }
+        given().baseUri(settings.baseUrl()).cookie(COOKIE, value).when().get("/api/session").then().statusCode(200);
+    }
+
+    @Test
     void everyAnswerCarriesHsts() {
         for (String path : List.of("/", "/app.js", "/api/session", "/q/health/live", "/nothing-here")) {
             given().baseUri(settings.baseUrl()).when().get(path).then()
