@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * HTTP/1.1 over a plain socket, for requests no HTTP client would send as written: the request target goes on
  * the wire byte for byte (matrix parameters, dot segments, doubled slashes, percent-encodings), and so do
- * header names and values (repeated, huge, odd characters). One request per connection.
+ * header names and values (repeated, huge, odd characters; a {@code Host} given replaces the real one). One request
+ * per connection.
  */
 public final class RawHttp {
 
@@ -57,12 +58,15 @@ public final class RawHttp {
     /** A request with {@code headers} as given (each a full {@code Name: value} line without CRLF). */
     public Answer send(String method, String target, List<String> headers, String body) {
         StringBuilder request = new StringBuilder()
-                .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(host).append(':').append(port).append("\r\n")
-                .append("Connection: close\r\n");
+                .append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        if (headers.stream().noneMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5))) {
+            request.append("Host: ").append(host).append(':').append(port).append("\r\n");
+        }
+        request.append("Connection: close\r\n");
         headers.forEach(header -> request.append(header).append("\r\n"));
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (body != null || !method.equals("GET") && !method.equals("HEAD")) {
+        boolean lengthGiven = headers.stream().anyMatch(h -> h.regionMatches(true, 0, "Content-Length:", 0, 15));
+        if (!lengthGiven && (body != null || !method.equals("GET") && !method.equals("HEAD"))) {
             request.append("Content-Length: ").append(content.length).append("\r\n");
         }
         request.append("\r\n");
@@ -72,7 +76,7 @@ public final class RawHttp {
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(content);
             out.flush();
-            return parse(socket.getInputStream().readAllBytes(), method.equals("HEAD"));
+            return parse(readUntilClosed(socket.getInputStream()), method.equals("HEAD"));
         } catch (IOException e) {
             throw new UncheckedIOException("raw " + method + " " + target + " failed", e);
         }
@@ -80,6 +84,26 @@ public final class RawHttp {
 
     public Answer send(String method, String target, List<String> headers) {
         return send(method, target, headers, null);
+    }
+
+    /**
+     * Everything the server sent. A server that closes with part of a hostile request unread resets the connection
+     * after its answer; the answer read before the reset counts.
+     */
+    private static byte[] readUntilClosed(InputStream in) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                received.write(buffer, 0, read);
+            }
+        } catch (java.net.SocketException e) {
+            if (received.size() == 0) {
+                throw e;
+            }
+        }
+        return received.toByteArray();
     }
 
     private static Answer parse(byte[] raw, boolean head) throws IOException {

@@ -21,6 +21,7 @@ import dev.gitlablink.testsupport.Browser;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.Page;
+import dev.gitlablink.testsupport.RawHttp;
 import dev.gitlablink.testsupport.SignInFlow;
 import dev.gitlablink.testsupport.TestSettings;
 import io.quarkus.test.common.ResourceArg;
@@ -120,6 +121,18 @@ class HttpsPublicBaseUrlTest {
                     .body("code", equalTo("cross_origin_refused"));
         }
         given().baseUri(settings.baseUrl()).cookie(COOKIE, value).when().get("/api/session").then().statusCode(200);
+    }
+
+    @Test
+    void spoofedHostOrForwardedHeadersDoNotMoveTheRedirectUri() {
+        for (List<String> headers : List.of(List.of("Host: evil.example.test"),
+                List.of("X-Forwarded-Host: evil.example.test", "X-Forwarded-Proto: http"),
+                List.of("Forwarded: host=evil.example.test;proto=http"))) {
+            RawHttp.Answer login = RawHttp.to(settings).send("GET", "/login", headers);
+            assertEquals(302, login.status(), login.toString());
+            assertEquals(PUBLIC + "/auth/callback",
+                    SignInFlow.queryParam(URI.create(login.header("location")), "redirect_uri"), headers.toString());
+        }
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.gitlablink.web;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,10 +17,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.gitlablink.emulator.EmulatorProject;
-import dev.gitlablink.emulator.EmulatorToken;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
+import dev.gitlablink.testsupport.NoTokens;
 import dev.gitlablink.testsupport.RawHttp;
 import dev.gitlablink.testsupport.SignedInUser;
 import dev.gitlablink.testsupport.TestSettings;
@@ -159,12 +158,7 @@ class PathSpellingTest {
     }
 
     private void assertNoTokens(Subject subject, RawHttp.Answer answer) {
-        String text = answer.headers() + answer.body();
-        for (EmulatorToken token : emulator.tokensIssuedTo(subject.user().gitLabUser().id())) {
-            assertFalse(text.contains(token.accessToken()), "an access token in the answer: " + answer);
-            assertFalse(token.refreshToken() != null && text.contains(token.refreshToken()),
-                    "a refresh token in the answer: " + answer);
-        }
+        NoTokens.in(answer.headers() + answer.body(), emulator, subject.user().gitLabUser());
     }
 
     private RawHttp.Answer send(Route route, String target, List<String> headers) {
