@@ -25,10 +25,12 @@ import dev.gitlablink.api.view.ListView;
 import dev.gitlablink.api.view.MergeRequestView;
 import dev.gitlablink.api.view.PipelineView;
 import dev.gitlablink.api.view.ProjectView;
+import dev.gitlablink.auth.SessionAuthenticationMechanism;
 import dev.gitlablink.auth.SessionPrincipal;
 import dev.gitlablink.token.AccountUnlinking;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -41,6 +43,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/api/accounts/{accountId}")
 @Tag(name = "GitLab data", description = "A linked account's GitLab data, as the service's own camelCase views")
 @Authenticated
+@HttpAuthenticationMechanism(SessionAuthenticationMechanism.SCHEME)
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountDataResource {
 

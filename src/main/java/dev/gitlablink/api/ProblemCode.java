@@ -4,6 +4,7 @@ package dev.gitlablink.api;
 public enum ProblemCode {
     NOT_AUTHENTICATED(401, "Not signed in"),
     CSRF_HEADER_MISSING(403, "Anti-CSRF header missing"),
+    CROSS_ORIGIN_REFUSED(403, "Cross-origin request refused"),
     FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),

@@ -28,7 +28,12 @@ import dev.gitlablink.gitlab.GitLabUnavailableException;
 import dev.gitlablink.token.AccountNotFoundException;
 import dev.gitlablink.token.GitLabReauthRequiredException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Turns every exception that reaches JAX-RS into an {@code application/problem+json} response. No
@@ -77,9 +82,33 @@ public class ProblemMapper {
         };
     }
 
+    /**
+     * A resource needs a signed-in caller and there is none: the challenge of the mechanism the resource selected.
+     * The session's is a 401 problem (dropping a dead cookie), the code flow's a redirect to GitLab's sign-in.
+     */
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uriInfo) {
-        return respond(Problems.notAuthenticated(path(uriInfo)));
+    public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext context, UriInfo uriInfo) {
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        Uni<ChallengeData> challenge = authenticator == null ? Uni.createFrom().nullItem()
+                : authenticator.getChallenge(context);
+        return challenge.map(data -> {
+            Response.ResponseBuilder answer = data == null || data.status == 401
+                    ? Response.fromResponse(respond(Problems.notAuthenticated(path(uriInfo))))
+                    : Response.status(data.status);
+            if (data != null) {
+                data.getHeaders().forEach((name, value) -> answer.header(name.toString(), value));
+            }
+            return answer.build();
+        });
+    }
+
+    /** quarkus-oidc refused a sign-in callback (state, code or ID token); browsers get a page instead. */
+    @ServerExceptionMapper
+    public Response signInRefused(AuthenticationCompletionException e, UriInfo uriInfo) {
+        // quarkus-oidc has logged why; its message may quote the ID token's claims.
+        Log.debug("Sign-in callback refused");
+        return respond(Problems.of(ProblemCode.NOT_AUTHENTICATED,
+                "The sign-in could not be completed. Start again at " + Problems.LOGIN_URL + ".", path(uriInfo)));
     }
 
     @ServerExceptionMapper

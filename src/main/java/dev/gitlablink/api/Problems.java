@@ -24,10 +24,4 @@ public final class Problems {
     public static Problem notAuthenticated(String instance) {
         return of(ProblemCode.NOT_AUTHENTICATED, "Sign in with GitLab to continue.", instance);
     }
-
-    public static Problem csrfHeaderMissing(String instance) {
-        return of(ProblemCode.CSRF_HEADER_MISSING,
-                "State-changing requests must carry the header " + CsrfHeader.NAME + ": " + CsrfHeader.VALUE + ".",
-                instance);
-    }
 }

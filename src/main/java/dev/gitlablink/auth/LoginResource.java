@@ -1,6 +1,5 @@
 package dev.gitlablink.auth;
 
-import java.net.URI;
 import java.util.Optional;
 
 import jakarta.ws.rs.GET;
@@ -10,22 +9,27 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.oidc.AuthorizationCodeFlow;
 import io.quarkus.oidc.OidcSession;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code GET /login?returnTo=/path}: quarkus-oidc runs the GitLab code flow before this method is reached
- * (the path requires authentication); the method then swaps quarkus-oidc's session for ours and sends
- * the browser back to a safe {@code returnTo}.
+ * (the resource requires authentication by the code flow); the method then swaps quarkus-oidc's session for ours
+ * and sends the browser back to a safe {@code returnTo}.
  */
 @Path("/login")
+@Authenticated
+@AuthorizationCodeFlow
+@SignInEndpoint
 @Tag(name = "Sign-in")
 public class LoginResource {
 
@@ -50,7 +54,7 @@ public class LoginResource {
     @APIResponse(responseCode = "303", description = "To `returnTo`, with the session cookie")
     public Response login(@Parameter(description = "Same-origin relative path to land on; anything else lands on /")
             @QueryParam("returnTo") String returnTo, @Context HttpHeaders headers,
-            @Context UriInfo uriInfo) {
+            @Context HttpServerRequest request) {
         Optional<String> previous = Optional.ofNullable(headers.getCookies().get(cookies.name())).map(Cookie::getValue);
         NewSession session;
         try {
@@ -60,10 +64,6 @@ public class LoginResource {
             // also when storing them failed (a new sign-in starts over).
             oidcSession.logout().await().indefinitely();
         }
-        boolean secure = "https".equals(uriInfo.getBaseUri().getScheme());
-        return Response.seeOther(URI.create(ReturnTo.sanitise(returnTo)))
-                .cookie(cookies.issue(session, secure))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build();
+        return Redirects.seeOther(ReturnTo.sanitise(returnTo)).cookie(cookies.issue(session, request)).build();
     }
 }

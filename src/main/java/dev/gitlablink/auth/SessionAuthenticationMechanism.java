@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gitlablink.api.Problems;
+import dev.gitlablink.web.ProblemResponses;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,53 +16,56 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Authenticates /api requests by our session cookie. Its challenge is a 401 problem+json, never a
- * redirect, so a {@code fetch} from the SPA can tell "signed out" apart from any other answer.
+ * Authenticates requests to the resources that select it ({@code @HttpAuthenticationMechanism(SCHEME)}, the /api
+ * resources) by our session cookie. Its challenge is a 401 problem+json, never a redirect, so a {@code fetch} from
+ * the SPA can tell "signed out" apart from any other answer; a dead cookie is dropped with it.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    /** Name used in {@code quarkus.http.auth.permission.*.auth-mechanism}. */
-    static final String SCHEME = "session";
+    /** The scheme resources name in {@code @HttpAuthenticationMechanism} to be authenticated by the session. */
+    public static final String SCHEME = "session";
 
-    private final SessionConfig config;
+    private final SessionCookies cookies;
     private final ProblemResponses problems;
 
-    public SessionAuthenticationMechanism(SessionConfig config, ProblemResponses problems) {
-        this.config = config;
+    public SessionAuthenticationMechanism(SessionCookies cookies, ProblemResponses problems) {
+        this.cookies = cookies;
         this.problems = problems;
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        Cookie cookie = context.request().getCookie(config.cookieName());
+        Cookie cookie = context.request().getCookie(cookies.name());
         if (cookie == null || cookie.getValue().isEmpty()) {
             return Uni.createFrom().nullItem();
         }
         SessionAuthenticationRequest request = new SessionAuthenticationRequest(cookie.getValue());
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         // An unknown or expired session is the same as none: the request goes on anonymous and, where a
-        // session is required, gets the 401 problem from sendChallenge.
+        // session is required, gets the 401 problem.
         return identityProviderManager.authenticate(request)
                 .onFailure(AuthenticationFailedException.class).recoverWithNull();
     }
 
+    /** Used by JAX-RS (api/ProblemMapper), which writes the problem body; drops a dead cookie. */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, null, null));
+        boolean deadCookie = context.request().getCookie(cookies.name()) != null;
+        return Uni.createFrom().item(deadCookie
+                ? new ChallengeData(401, HttpHeaders.SET_COOKIE, cookies.clearingHeader(context.request()))
+                : new ChallengeData(401, null, null));
     }
 
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
-        if (context.request().getCookie(config.cookieName()) != null) {
+        if (context.request().getCookie(cookies.name()) != null) {
             // The browser holds a dead session cookie: drop it so it stops being sent.
-            context.response().addCookie(Cookie.cookie(config.cookieName(), "").setPath("/").setMaxAge(0)
-                    .setHttpOnly(true).setSecure(context.request().isSSL() || config.cookieForceSecure())
-                    .setSameSite(CookieSameSite.LAX));
+            context.response().headers().add(HttpHeaders.SET_COOKIE, cookies.clearingHeader(context.request()));
         }
         problems.send(context, Problems.notAuthenticated(context.normalizedPath()));
         return Uni.createFrom().item(Boolean.TRUE);
@@ -75,6 +79,6 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
         return Uni.createFrom().item(
-                new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, config.cookieName(), SCHEME));
+                new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, cookies.name(), SCHEME));
     }
 }

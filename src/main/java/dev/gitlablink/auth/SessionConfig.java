@@ -30,17 +30,12 @@ public interface SessionConfig {
     @WithDefault("5S")
     Duration cacheTtl();
 
-    /** Name of the session cookie. */
+    /**
+     * Name of the session cookie. Over https (an https {@code PUBLIC_BASE_URL}) it gets the {@code __Host-}
+     * prefix, so that no sibling subdomain can set or shadow it.
+     */
     @WithDefault("gitlab_link_session")
     String cookieName();
-
-    /**
-     * Mark the session cookie (and quarkus-oidc's cookies) {@code Secure} whatever scheme the request arrived
-     * with, for TLS ended in front of the service without trusted forwarded headers. Environment variable
-     * {@code COOKIE_FORCE_SECURE}.
-     */
-    @WithDefault("false")
-    boolean cookieForceSecure();
 
     /**
      * Secret (at least 32 characters, the same on every replica) that encrypts the short-lived OIDC state

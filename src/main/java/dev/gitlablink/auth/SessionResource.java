@@ -7,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -16,10 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.gitlablink.account.AccountQueryService;
-import dev.gitlablink.api.Problem;
 import dev.gitlablink.account.UserAccounts;
+import dev.gitlablink.api.Problem;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The SPA's view of its session: who is signed in, and sign-out. */
 @Path("/api")
@@ -27,6 +28,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @APIResponse(responseCode = "401", description = "`not_authenticated`: no valid session",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Authenticated
+@HttpAuthenticationMechanism(SessionAuthenticationMechanism.SCHEME)
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
@@ -58,11 +60,9 @@ public class SessionResource {
     @Path("/logout")
     @Operation(summary = "Sign out: deletes the session and clears its cookie")
     @APIResponse(responseCode = "204", description = "Signed out")
-    public Response logout(@Context UriInfo uriInfo) {
+    public Response logout(@Context HttpServerRequest request) {
         sessions.end(principal().sessionIdHash());
-        return Response.noContent()
-                .cookie(cookies.clear("https".equals(uriInfo.getBaseUri().getScheme())))
-                .build();
+        return Response.noContent().cookie(cookies.clear(request)).build();
     }
 
     private SessionPrincipal principal() {

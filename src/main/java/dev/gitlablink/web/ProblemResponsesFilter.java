@@ -14,14 +14,13 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
-import dev.gitlablink.api.CsrfHeader;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Documents the problem+json answers every /api operation can give (written by the auth layer and by
  * ProblemMapper, so no resource method declares them), next to the success answer generated from the
- * method's return type; and the anti-CSRF header that auth/CsrfHeaderFilter requires of every state-changing
- * /api operation, with its 403.
+ * method's return type; and, for every state-changing operation whatever its path, the anti-CSRF header that
+ * {@link CsrfHeaderFilter} requires and the 403s of that filter and of {@link FetchMetadataFilter}.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -43,7 +42,7 @@ public class ProblemResponsesFilter implements OASFilter {
     /** Answers of the other /api endpoints, by status. */
     private static final Map<String, String> SESSION_PROBLEMS = Map.of("401", "`not_authenticated`: no valid session");
 
-    /** The methods auth/CsrfHeaderFilter lets through without the anti-CSRF header. */
+    /** The methods CsrfHeaderFilter and FetchMetadataFilter let through. */
     private static final Set<PathItem.HttpMethod> SAFE_METHODS =
             EnumSet.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD, PathItem.HttpMethod.OPTIONS);
 
@@ -52,17 +51,14 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (!path.startsWith("/api/")) {
-                return;
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (!SAFE_METHODS.contains(method)) {
+                requireCsrfHeader(operation);
             }
-            item.getOperations().forEach((method, operation) -> {
-                if (!SAFE_METHODS.contains(method)) {
-                    requireCsrfHeader(operation);
-                }
+            if (path.startsWith("/api/")) {
                 addProblems(operation, path.startsWith("/api/accounts/") ? ACCOUNT_PROBLEMS : SESSION_PROBLEMS);
-            });
-        });
+            }
+        }));
     }
 
     /** Added before the other problems, so the 403 of a state-changing operation is the CSRF one. */
@@ -79,7 +75,10 @@ public class ProblemResponsesFilter implements OASFilter {
                             .addEnumeration(CsrfHeader.VALUE)));
         }
         addProblems(operation, Map.of("403",
-                "`csrf_header_missing`: the `" + CsrfHeader.NAME + ": " + CsrfHeader.VALUE + "` header is missing"));
+                "`csrf_header_missing`: the `" + CsrfHeader.NAME + ": " + CsrfHeader.VALUE + "` header is missing; "
+                        + "or `cross_origin_refused`: the browser says the request comes from another origin "
+                        + "(`Sec-Fetch-Site` other than `same-origin` or `none`, or an `Origin` that is neither "
+                        + "this service's nor an allowed CORS origin)"));
     }
 
     private static void addProblems(Operation operation, Map<String, String> problems) {

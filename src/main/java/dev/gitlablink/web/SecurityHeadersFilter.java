@@ -3,15 +3,16 @@ package dev.gitlablink.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Adds the browser-facing security headers to every answer: pages, static SPA files, JAX-RS answers and
- * the 401/403 problems written at the HTTP layer before JAX-RS runs. The headers are set when the
- * response head is written, so whoever ends the response, they are there.
+ * Adds the browser-facing security headers to every answer, whatever its path: pages, static SPA files, JAX-RS
+ * answers and the problems written at the HTTP layer before JAX-RS runs; and HSTS when the public base URL is https.
+ * The headers are set when the response head is written, so whoever ends the response, they are there.
+ * {@code Cache-Control: no-store} is not decided here but on the JAX-RS answer ({@link NoStoreFilter}).
  */
 @ApplicationScoped
 public class SecurityHeadersFilter {
@@ -21,30 +22,41 @@ public class SecurityHeadersFilter {
             + "img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
             + "form-action 'self'";
 
-    /** Higher than the CSRF filter (1000), so the headers are registered before it can end a response. */
+    /** Browsers that saw it refuse plain http to this host for a year. */
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
+    /** The highest of the service's filters, so the headers are registered before any of them ends a response. */
     private static final int PRIORITY = 2000;
+
+    private final boolean https;
+    private final boolean devMode;
+
+    public SecurityHeadersFilter(PublicOrigin publicOrigin) {
+        this.https = publicOrigin.https();
+        this.devMode = LaunchMode.current() == LaunchMode.DEVELOPMENT;
+    }
 
     void register(@Observes Filters filters) {
         filters.register(this::addHeaders, PRIORITY);
     }
 
     void addHeaders(RoutingContext context) {
-        String path = context.normalizedPath();
+        boolean devTool = devMode && isDevTool(context.normalizedPath());
         HttpServerResponse response = context.response();
         context.addHeadersEndHandler(ignored -> {
-            if (!isDevTool(path)) {
+            if (!devTool) {
                 response.headers().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             }
             response.headers().set("X-Content-Type-Options", "nosniff");
             response.headers().set("Referrer-Policy", "no-referrer");
-            if (path.equals("/api") || path.startsWith("/api/")) {
-                response.headers().set(HttpHeaders.CACHE_CONTROL, "no-store");
+            if (https) {
+                response.headers().set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
             }
         });
         context.next();
     }
 
-    /** Dev UI and Swagger UI (dev mode only) need inline scripts; nothing else is exempt. */
+    /** Dev UI and Swagger UI need inline scripts; they exist in dev mode only, and only there are they exempt. */
     private static boolean isDevTool(String path) {
         return path.startsWith("/q/dev-ui") || path.startsWith("/q/swagger-ui");
     }

@@ -29,6 +29,7 @@ import io.restassured.response.ValidatableResponse;
 public class SessionApiTest {
 
     static final String COOKIE = "gitlab_link_session";
+    static final String ACCOUNT_ID = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
 
     @LocalServices
     GitLabEmulator emulator;
@@ -37,20 +38,33 @@ public class SessionApiTest {
     TestSettings settings;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/session", "/api/accounts", "/api/does-not-exist", "/api"})
-    void everyApiPathWithoutSessionIsA401Problem(String path) {
+    @ValueSource(strings = {"/api/session", "/api/accounts/" + ACCOUNT_ID + "/projects"})
+    void apiRoutesWithoutSessionAreA401Problem(String path) {
         assertNotAuthenticated(given().baseUri(settings.baseUrl())
                 .header("Accept", "application/json")
                 .when().get(path)
                 .then(), path);
     }
 
+    /** Authentication is decided by the resource the router picks; a path that picks none is not found. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/accounts", "/api/does-not-exist", "/api"})
+    void pathsWithoutARouteAreA404ProblemWithOrWithoutSession(String path) {
+        given().baseUri(settings.baseUrl()).header("Accept", "application/json")
+                .when().get(path)
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .header("Cache-Control", "no-store")
+                .body("code", equalTo("not_found"));
+    }
+
     @Test
     void browserNavigationToTheApiIsAlsoA401NotARedirect() {
         given().baseUri(settings.baseUrl()).redirects().follow(false)
-                .header("Accept", "text/html,application/xhtml+xml")
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                 .when().get("/api/session")
                 .then().statusCode(401)
+                .header("Location", org.hamcrest.Matchers.nullValue())
                 .contentType("application/problem+json");
     }
 

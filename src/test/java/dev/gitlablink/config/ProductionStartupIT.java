@@ -48,6 +48,23 @@ class ProductionStartupIT {
         assertTrue(startup.log().contains("quarkus.datasource.jdbc.url"), startup.log());
     }
 
+    @Test
+    void refusesAPublicBaseUrlThatIsNotAnOrigin() throws IOException, InterruptedException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        for (String url : List.of("https://link.example.com/", "https://link.example.com/app", "link.example.com",
+                "https://user@link.example.com")) {
+            Startup startup = start(Map.of(
+                    "GITLAB_CLIENT_ID", "client",
+                    "GITLAB_CLIENT_SECRET", "secret",
+                    "TOKEN_ENCRYPTION_KEYS", "k1:" + Base64.getEncoder().encodeToString(key),
+                    "SESSION_ENCRYPTION_SECRET", "0123456789abcdef0123456789abcdef0123",
+                    "PUBLIC_BASE_URL", url));
+
+            assertTrue(startup.log().contains("PUBLIC_BASE_URL must be an origin"), url + ":\n" + startup.log());
+        }
+    }
+
     private record Startup(String log) {
     }
 

@@ -1,5 +1,6 @@
 package dev.gitlablink.testsupport;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,17 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
      */
     public static final String RETIRED_TOKEN_KEY = "retiredTokenKey";
 
+    /**
+     * Init arg: the service's {@code PUBLIC_BASE_URL}, as behind a TLS-terminating ingress; its
+     * {@code /auth/callback} is registered at the emulator as well.
+     */
+    public static final String PUBLIC_BASE_URL = "publicBaseUrl";
+
     private static final String HTTP_PORT_PROPERTY = "gitlab-link.test.http-port";
 
     private String pathPrefix = "";
     private String retiredTokenKey;
+    private String publicBaseUrl;
     private LocalPostgres postgres;
     private GitLabEmulator emulator;
     private TestSettings settings;
@@ -49,6 +57,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     public void init(Map<String, String> initArgs) {
         pathPrefix = initArgs.getOrDefault(PATH_PREFIX, "");
         retiredTokenKey = initArgs.get(RETIRED_TOKEN_KEY);
+        publicBaseUrl = initArgs.get(PUBLIC_BASE_URL);
     }
 
     @Override
@@ -59,7 +68,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         postgres = database.join();
         settings = new TestSettings(httpPort(), CLIENT_ID, TestSecrets.randomSecret(24),
                 TestSecrets.tokenEncryptionKeys());
-        registerApplication(emulator, settings);
+        registerApplication(emulator, settings,
+                publicBaseUrl == null ? List.of() : List.of(publicBaseUrl + "/auth/callback"));
 
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.http.test-port", String.valueOf(settings.httpPort()));
@@ -79,6 +89,9 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
             config.put("gitlab-link.crypto.reencrypt-every", "off");
         }
         config.put("gitlab-link.health.gitlab-cache-ttl", "1S");
+        if (publicBaseUrl != null) {
+            config.put("gitlab-link.web.public-base-url", publicBaseUrl);
+        }
         return config;
     }
 
@@ -100,9 +113,15 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
 
     /** Registers the service's OAuth application, with the exact redirect URIs GitLab will check. */
     public static void registerApplication(GitLabEmulator emulator, TestSettings settings) {
+        registerApplication(emulator, settings, List.of());
+    }
+
+    private static void registerApplication(GitLabEmulator emulator, TestSettings settings, List<String> more) {
+        List<String> redirectUris = new ArrayList<>(
+                List.of(settings.redirectUri(), "http://localhost:" + settings.httpPort() + "/auth/callback"));
+        redirectUris.addAll(more);
         emulator.registerApplication(new ApplicationRegistration(settings.clientId(), settings.clientSecret(),
-                List.of(settings.redirectUri(), "http://localhost:" + settings.httpPort() + "/auth/callback"),
-                APP_SCOPES, true));
+                redirectUris, APP_SCOPES, true));
     }
 
     @Override

@@ -42,6 +42,11 @@ public final class SignInFlow {
 
     /** Signs {@code user} in at the emulator and follows its authorize redirect up to our callback URL. */
     public URI authorizeAtGitLab(URI authorizeUrl, EmulatorUser user) {
+        return authorizeAtGitLab(authorizeUrl, user, settings.redirectUri());
+    }
+
+    /** As {@link #authorizeAtGitLab(URI, EmulatorUser)}, for a service whose callback URL is {@code redirectUri}. */
+    public URI authorizeAtGitLab(URI authorizeUrl, EmulatorUser user, String redirectUri) {
         Page answer = browser.get(authorizeUrl.toString());
         if (answer.isRedirect() && answer.location().getPath().endsWith("/users/sign_in")) {
             Page form = browser.get(answer.location().toString());
@@ -53,7 +58,7 @@ public final class SignInFlow {
         }
         assertEquals(302, answer.status(), "authorize should redirect back to the service");
         URI callback = answer.location();
-        assertTrue(callback.toString().startsWith(settings.redirectUri()), "unexpected redirect " + callback);
+        assertTrue(callback.toString().startsWith(redirectUri), "unexpected redirect " + callback);
         return callback;
     }
 

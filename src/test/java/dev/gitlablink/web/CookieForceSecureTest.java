@@ -38,7 +38,7 @@ class CookieForceSecureTest {
     public static class ForceSecure implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gitlab-link.session.cookie-force-secure", "true");
+            return Map.of("gitlab-link.web.cookie-force-secure", "true");
         }
     }
 

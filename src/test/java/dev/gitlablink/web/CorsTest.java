@@ -67,6 +67,29 @@ class CorsTest {
     }
 
     @Test
+    void theAllowedOriginMayChangeStateCrossSite() {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "cors-write");
+        user.api().header("Origin", SPA_ORIGIN).header("Sec-Fetch-Site", "cross-site").header("X-CSRF", "1")
+                .when().post("/api/logout").then()
+                .statusCode(204)
+                .header("Access-Control-Allow-Origin", equalTo(SPA_ORIGIN));
+        user.api().when().get("/api/session").then().statusCode(401);
+    }
+
+    @Test
+    void aSiblingOrAnotherOriginMayNotChangeState() {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "cors-sibling");
+        for (String origin : new String[] {OTHER_ORIGIN, "https://sibling.example.test", "http://spa.example.test",
+            "https://spa.example.test.evil.example.test", "null"}) {
+            user.api().header("Origin", origin).header("Sec-Fetch-Site", "same-site").header("X-CSRF", "1")
+                    .when().post("/api/logout").then()
+                    .statusCode(403)
+                    .header("Access-Control-Allow-Origin", nullValue());
+        }
+        user.api().when().get("/api/session").then().statusCode(200);
+    }
+
+    @Test
     void otherOriginsAreRefused() {
         SignedInUser user = SignedInUser.signIn(emulator, settings, "cors-other");
         user.api().header("Origin", OTHER_ORIGIN).when().get("/api/session").then()

@@ -1,6 +1,7 @@
-package dev.gitlablink.auth;
+package dev.gitlablink.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +10,12 @@ import dev.gitlablink.api.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
-/** Writes problem+json answers at the HTTP layer, where JAX-RS exception mappers do not run. */
+/**
+ * Writes problem+json answers: at the HTTP layer, where JAX-RS exception mappers do not run, and as JAX-RS
+ * responses for request filters. Problems are never cached.
+ */
 @ApplicationScoped
-class ProblemResponses {
+public class ProblemResponses {
 
     private final ObjectMapper objectMapper;
 
@@ -19,7 +23,7 @@ class ProblemResponses {
         this.objectMapper = objectMapper;
     }
 
-    void send(RoutingContext context, Problem problem) {
+    public void send(RoutingContext context, Problem problem) {
         String body;
         try {
             body = objectMapper.writeValueAsString(problem);
@@ -29,7 +33,13 @@ class ProblemResponses {
         context.response()
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader(HttpHeaders.CACHE_CONTROL, NoStoreFilter.NO_STORE)
                 .end(body);
+    }
+
+    /** {@code problem} as a JAX-RS answer. */
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header(HttpHeaders.CACHE_CONTROL.toString(), NoStoreFilter.NO_STORE).build();
     }
 }

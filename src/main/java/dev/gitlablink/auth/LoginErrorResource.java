@@ -1,11 +1,9 @@
-package dev.gitlablink.web;
+package dev.gitlablink.auth;
 
-import java.net.URI;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,8 +35,6 @@ public class LoginErrorResource {
             String error) {
         String code = LoginErrors.normalise(error);
         Log.infof("Sign-in failed at GitLab: %s", code);
-        return Response.seeOther(URI.create(LoginErrors.spaUrl(code)))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build();
+        return Redirects.seeOther(LoginErrors.spaUrl(code)).build();
     }
 }

@@ -1,4 +1,4 @@
-package dev.gitlablink.api;
+package dev.gitlablink.web;
 
 /**
  * The anti-CSRF request header every state-changing /api call must carry. A cross-site form cannot set

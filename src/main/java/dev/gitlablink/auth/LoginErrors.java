@@ -1,4 +1,4 @@
-package dev.gitlablink.web;
+package dev.gitlablink.auth;
 
 import java.util.Set;
 

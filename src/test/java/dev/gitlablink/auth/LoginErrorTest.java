@@ -1,4 +1,4 @@
-package dev.gitlablink.web;
+package dev.gitlablink.auth;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
