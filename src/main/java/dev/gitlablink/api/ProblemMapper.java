@@ -25,6 +25,7 @@ import dev.gitlablink.gitlab.GitLabRateLimitedException;
 import dev.gitlablink.gitlab.GitLabTimeoutException;
 import dev.gitlablink.gitlab.GitLabTokenRejectedException;
 import dev.gitlablink.gitlab.GitLabUnavailableException;
+import dev.gitlablink.limit.RequestLimitedException;
 import dev.gitlablink.token.AccountNotFoundException;
 import dev.gitlablink.token.GitLabReauthRequiredException;
 import io.quarkus.logging.Log;
@@ -75,6 +76,13 @@ public class ProblemMapper {
                 yield respond(Problems.of(ProblemCode.GITLAB_ERROR, "GitLab refused the request.", path));
             }
         };
+    }
+
+    @ServerExceptionMapper
+    public Response limited(RequestLimitedException e, UriInfo uriInfo) {
+        Log.debugf("Refused %s: %s", path(uriInfo), e.getMessage());
+        return Response.status(429).type(Problem.MEDIA_TYPE).entity(Problems.rateLimited(e, path(uriInfo)))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds())).build();
     }
 
     @ServerExceptionMapper

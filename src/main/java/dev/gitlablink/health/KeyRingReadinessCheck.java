@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.Readiness;
 import dev.gitlablink.crypto.TokenCipher;
 import dev.gitlablink.crypto.TokenCryptoException;
 
-/** Ready only while every key of {@code TOKEN_ENCRYPTION_KEYS} encrypts and decrypts: without them no token can be used. */
+/** Ready only while every key of {@code TOKEN_ENCRYPTION_KEYS} encrypts and decrypts: no token can be used without. */
 @Readiness
 @ApplicationScoped
 public class KeyRingReadinessCheck implements HealthCheck {

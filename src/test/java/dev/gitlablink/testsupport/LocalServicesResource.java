@@ -37,8 +37,17 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
      */
     public static final String RETIRED_TOKEN_KEY = "retiredTokenKey";
 
+    /**
+     * Init arg: the sign-in requests one client address may make per minute. Every test signs its users in from
+     * 127.0.0.1, hundreds in a run, so unless a test sets this the limit is {@value #TEST_SIGN_IN_RATE_LIMIT}.
+     */
+    public static final String SIGN_IN_RATE_LIMIT = "signInRateLimit";
+
+    static final String TEST_SIGN_IN_RATE_LIMIT = "100000";
+
     private String pathPrefix = "";
     private String retiredTokenKey;
+    private String signInRateLimit;
     private LocalPostgres postgres;
     private GitLabEmulator emulator;
     private TestSettings settings;
@@ -47,6 +56,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     public void init(Map<String, String> initArgs) {
         pathPrefix = initArgs.getOrDefault(PATH_PREFIX, "");
         retiredTokenKey = initArgs.get(RETIRED_TOKEN_KEY);
+        signInRateLimit = initArgs.getOrDefault(SIGN_IN_RATE_LIMIT, TEST_SIGN_IN_RATE_LIMIT);
     }
 
     @Override
@@ -77,6 +87,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
             config.put("gitlab-link.crypto.reencrypt-every", "off");
         }
         config.put("gitlab-link.health.gitlab-cache-ttl", "1S");
+        config.put("gitlab-link.limits.sign-in-requests", signInRateLimit);
         return config;
     }
 
