@@ -30,6 +30,17 @@ public interface SessionConfig {
     @WithDefault("5S")
     Duration cacheTtl();
 
+    /**
+     * How long a session id the database does not know is remembered as unknown, so the same dead or forged
+     * cookie sent again is answered 401 from memory. Zero disables it.
+     */
+    @WithDefault("60S")
+    Duration unknownCacheTtl();
+
+    /** How many unknown session ids are remembered at most; the least used are forgotten first. */
+    @WithDefault("10000")
+    long unknownCacheSize();
+
     /** Name of the session cookie. */
     @WithDefault("gitlab_link_session")
     String cookieName();
