@@ -19,8 +19,8 @@ import io.vertx.ext.web.RoutingContext;
  * Counts sign-in requests per client address, before quarkus-oidc runs the code flow (a redirect to GitLab, or a
  * code exchange and ID token checks). The paths are those of the HTTP permission that selects the code flow
  * ({@code quarkus.http.auth.permission.login.paths}), matched by Quarkus' own path matcher on the same normalised
- * path the permission is matched on; {@link LoginResourceRateLimit} counts any other spelling the router still dispatches to
- * {@link LoginResource}. A request is counted once whichever layer sees it first.
+ * path the permission is matched on; {@link LoginResourceRateLimit} counts any other spelling the router still
+ * dispatches to {@link LoginResource}. A request is counted once whichever layer sees it first.
  */
 @ApplicationScoped
 public class SignInRateLimitFilter {

@@ -97,6 +97,10 @@ class RateLimitTest {
                 .body("code", equalTo("rate_limited"));
 
         other.api().when().get("/api/session").then().statusCode(200);
+        String metrics = given().baseUri(settings.baseUrl()).when().get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("gitlab_link_requests_limited_total{limit=\"api\"}")
+                && !line.endsWith(" 0.0")), "the refusals are counted");
     }
 
     @ParameterizedTest
