@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.gitlablink.account.AccountQueryService;
 import dev.gitlablink.api.Problem;
 import dev.gitlablink.account.UserAccounts;
+import dev.gitlablink.limit.NotRateLimited;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -56,6 +57,7 @@ public class SessionResource {
 
     @POST
     @Path("/logout")
+    @NotRateLimited
     @Operation(summary = "Sign out: deletes the session and clears its cookie")
     @APIResponse(responseCode = "204", description = "Signed out")
     public Response logout(@Context UriInfo uriInfo) {
