@@ -131,6 +131,12 @@ function showProblem(stateNode, error) {
                 + (seconds != null ? 'Try again in ' + seconds + ' seconds.' : 'Try again shortly.');
             break;
         }
+        case 'rate_limited': {
+            const seconds = error.retryAfter;
+            stateNode.textContent = 'Too many requests at once. '
+                + (seconds != null ? 'Try again in ' + seconds + ' seconds.' : 'Try again shortly.');
+            break;
+        }
         case 'gitlab_unavailable':
             stateNode.textContent = 'GitLab is unavailable right now. Try again in a moment.';
             break;

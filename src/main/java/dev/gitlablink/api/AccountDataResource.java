@@ -60,7 +60,7 @@ public class AccountDataResource {
     @GET
     @Path("/user")
     public Uni<GitLabUserView> user(@PathParam("accountId") @AccountId String accountId) {
-        return data.user(userId(), accountId);
+        return data.user(caller(), accountId);
     }
 
     @GET
@@ -68,7 +68,7 @@ public class AccountDataResource {
     public Uni<ListView<ProjectView>> projects(
             @PathParam("accountId") @AccountId String accountId,
             @BeanParam @Valid ProjectListParams params, @Context HttpServerRequest request) {
-        return data.projects(userId(), accountId, params).invoke(list -> PageLinks.addTo(request, list.page()));
+        return data.projects(caller(), accountId, params).invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
     @GET
@@ -76,7 +76,7 @@ public class AccountDataResource {
     public Uni<ProjectView> project(
             @PathParam("accountId") @AccountId String accountId,
             @PathParam("projectId") @ProjectId String projectId) {
-        return data.project(userId(), accountId, projectId);
+        return data.project(caller(), accountId, projectId);
     }
 
     @GET
@@ -84,7 +84,7 @@ public class AccountDataResource {
     public Uni<ListView<GroupView>> groups(
             @PathParam("accountId") @AccountId String accountId,
             @BeanParam @Valid GroupListParams params, @Context HttpServerRequest request) {
-        return data.groups(userId(), accountId, params).invoke(list -> PageLinks.addTo(request, list.page()));
+        return data.groups(caller(), accountId, params).invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
     @GET
@@ -92,7 +92,7 @@ public class AccountDataResource {
     public Uni<ListView<IssueView>> issues(
             @PathParam("accountId") @AccountId String accountId,
             @BeanParam @Valid IssueListParams params, @Context HttpServerRequest request) {
-        return data.issues(userId(), accountId, params).invoke(list -> PageLinks.addTo(request, list.page()));
+        return data.issues(caller(), accountId, params).invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
     @GET
@@ -100,7 +100,7 @@ public class AccountDataResource {
     public Uni<ListView<MergeRequestView>> mergeRequests(
             @PathParam("accountId") @AccountId String accountId,
             @BeanParam @Valid MergeRequestListParams params, @Context HttpServerRequest request) {
-        return data.mergeRequests(userId(), accountId, params).invoke(list -> PageLinks.addTo(request, list.page()));
+        return data.mergeRequests(caller(), accountId, params).invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
     @GET
@@ -109,7 +109,7 @@ public class AccountDataResource {
             @PathParam("accountId") @AccountId String accountId,
             @PathParam("projectId") @ProjectId String projectId,
             @BeanParam @Valid IssueListParams params, @Context HttpServerRequest request) {
-        return data.projectIssues(userId(), accountId, projectId, params)
+        return data.projectIssues(caller(), accountId, projectId, params)
                 .invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
@@ -119,7 +119,7 @@ public class AccountDataResource {
             @PathParam("accountId") @AccountId String accountId,
             @PathParam("projectId") @ProjectId String projectId,
             @BeanParam @Valid MergeRequestListParams params, @Context HttpServerRequest request) {
-        return data.projectMergeRequests(userId(), accountId, projectId, params)
+        return data.projectMergeRequests(caller(), accountId, projectId, params)
                 .invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
@@ -129,7 +129,7 @@ public class AccountDataResource {
             @PathParam("accountId") @AccountId String accountId,
             @PathParam("projectId") @ProjectId String projectId,
             @BeanParam @Valid PipelineListParams params, @Context HttpServerRequest request) {
-        return data.projectPipelines(userId(), accountId, projectId, params)
+        return data.projectPipelines(caller(), accountId, projectId, params)
                 .invoke(list -> PageLinks.addTo(request, list.page()));
     }
 
@@ -148,7 +148,11 @@ public class AccountDataResource {
         unlinking.unlink(userId(), UUID.fromString(accountId));
     }
 
+    private SessionPrincipal caller() {
+        return (SessionPrincipal) identity.getPrincipal();
+    }
+
     private UUID userId() {
-        return ((SessionPrincipal) identity.getPrincipal()).userId();
+        return caller().userId();
     }
 }

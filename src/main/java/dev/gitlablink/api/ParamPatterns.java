@@ -9,8 +9,8 @@ final class ParamPatterns {
     static final String BOOLEAN = "true|false";
     static final String SORT = "asc|desc";
     static final String FREE_TEXT_MESSAGE = "must be at most 255 characters without control characters";
-    /** Search text and git refs: printable, at most 255 characters. */
-    static final String FREE_TEXT = "[^\\p{Cntrl}]{1,255}";
+    /** Search text and git refs: at most 255 characters, none a control character (C0, DEL or C1). */
+    static final String FREE_TEXT = "[^\\p{Cc}]{1,255}";
 
     private ParamPatterns() {
     }

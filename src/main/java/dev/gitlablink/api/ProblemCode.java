@@ -16,6 +16,7 @@ public enum ProblemCode {
     GITLAB_INSUFFICIENT_SCOPE(403, "Missing GitLab permission"),
     GITLAB_FORBIDDEN(403, "GitLab refused access"),
     GITLAB_RATE_LIMITED(429, "GitLab rate limit reached"),
+    RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
     GITLAB_UNAVAILABLE(502, "GitLab unavailable"),
     GITLAB_ERROR(502, "GitLab refused the request");

@@ -25,6 +25,7 @@ import dev.gitlablink.gitlab.GitLabRateLimitedException;
 import dev.gitlablink.gitlab.GitLabTimeoutException;
 import dev.gitlablink.gitlab.GitLabTokenRejectedException;
 import dev.gitlablink.gitlab.GitLabUnavailableException;
+import dev.gitlablink.limit.RequestLimitedException;
 import dev.gitlablink.token.AccountNotFoundException;
 import dev.gitlablink.token.GitLabReauthRequiredException;
 import io.quarkus.logging.Log;
@@ -86,6 +87,13 @@ public class ProblemMapper {
      * A resource needs a signed-in caller and there is none: the challenge of the mechanism the resource selected.
      * The session's is a 401 problem (dropping a dead cookie), the code flow's a redirect to GitLab's sign-in.
      */
+    @ServerExceptionMapper
+    public Response limited(RequestLimitedException e, UriInfo uriInfo) {
+        Log.debugf("Refused %s: %s", path(uriInfo), e.getMessage());
+        return Response.status(429).type(Problem.MEDIA_TYPE).entity(Problems.rateLimited(e, path(uriInfo)))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds())).build();
+    }
+
     @ServerExceptionMapper
     public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext context, UriInfo uriInfo) {
         HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());

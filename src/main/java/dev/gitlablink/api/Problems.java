@@ -2,6 +2,8 @@ package dev.gitlablink.api;
 
 import java.util.List;
 
+import dev.gitlablink.limit.RequestLimitedException;
+
 /** Builds {@link Problem} bodies; the one place that knows their shape. */
 public final class Problems {
 
@@ -23,5 +25,11 @@ public final class Problems {
 
     public static Problem notAuthenticated(String instance) {
         return of(ProblemCode.NOT_AUTHENTICATED, "Sign in with GitLab to continue.", instance);
+    }
+
+    /** 429 {@code rate_limited}: one of the service's own limits (not GitLab's); send {@code Retry-After} with it. */
+    public static Problem rateLimited(RequestLimitedException limited, String instance) {
+        return of(ProblemCode.RATE_LIMITED, limited.kind().detail(limited.retryAfter()), instance)
+                .withRetryAfter(limited.retryAfter().toSeconds());
     }
 }

@@ -31,6 +31,17 @@ public interface SessionConfig {
     Duration cacheTtl();
 
     /**
+     * How long a session id the database does not know is remembered as unknown, so the same dead or forged
+     * cookie sent again is answered 401 from memory. Zero disables it.
+     */
+    @WithDefault("60S")
+    Duration unknownCacheTtl();
+
+    /** How many unknown session ids are remembered at most; the least used are forgotten first. */
+    @WithDefault("10000")
+    long unknownCacheSize();
+
+    /**
      * Name of the session cookie. Over https (an https {@code PUBLIC_BASE_URL}) it gets the {@code __Host-}
      * prefix, so that no sibling subdomain can set or shadow it.
      */

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.gitlablink.account.AccountQueryService;
 import dev.gitlablink.account.UserAccounts;
 import dev.gitlablink.api.Problem;
+import dev.gitlablink.limit.NotRateLimited;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
@@ -58,6 +59,7 @@ public class SessionResource {
 
     @POST
     @Path("/logout")
+    @NotRateLimited
     @Operation(summary = "Sign out: deletes the session and clears its cookie")
     @APIResponse(responseCode = "204", description = "Signed out")
     public Response logout(@Context HttpServerRequest request) {

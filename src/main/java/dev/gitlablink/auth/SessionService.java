@@ -27,7 +27,9 @@ public class SessionService {
     private final Clock clock;
     /**
      * Sessions resolved recently, by id hash, so most requests need no database round trip. Requests that
-     * miss together share one database read; unknown sessions are not kept.
+     * miss together share one database read. Ids the database does not know (never issued, ended, expired) are
+     * remembered for a while too, so the same dead or forged cookie sent again costs no database read: no such
+     * id can come back to life, since ids are never reused and {@link #create} forgets any entry for its new id.
      */
     private final ReadThroughCache<String, SessionPrincipal> recent;
 
@@ -36,7 +38,8 @@ public class SessionService {
         this.sessions = sessions;
         this.config = config;
         this.clock = clock;
-        this.recent = new ReadThroughCache<>(config.cacheTtl(), blocking, idHash -> resolveStored(idHash).orElse(null));
+        this.recent = new ReadThroughCache<>(config.cacheTtl(), config.unknownCacheTtl(),
+                config.unknownCacheSize(), blocking, idHash -> resolveStored(idHash).orElse(null));
     }
 
     /**
@@ -64,6 +67,8 @@ public class SessionService {
         session.absoluteExpiresAt = now.plus(config.absoluteTimeout());
         session.idleExpiresAt = earliest(now.plus(config.idleTimeout()), session.absoluteExpiresAt);
         sessions.persist(session);
+        // 256 random bits are never guessed, so no lookup can have marked this id unknown; forgotten anyway.
+        recent.invalidate(session.idHash);
         return new NewSession(cookieValue, session.absoluteExpiresAt);
     }
 
@@ -102,6 +107,11 @@ public class SessionService {
     void deleteStored(String sessionIdHash) {
         recent.invalidate(sessionIdHash);
         sessions.deleteById(sessionIdHash);
+    }
+
+    /** Unknown session ids remembered now (bounded by {@link SessionConfig#unknownCacheSize()}). */
+    long unknownSessionsRemembered() {
+        return recent.absentKeys();
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

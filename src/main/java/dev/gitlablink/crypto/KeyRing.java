@@ -25,30 +25,43 @@ public final class KeyRing {
         this.keys = keys;
     }
 
-    /** Parses {@code keyId:base64[,keyId:base64...]}. */
+    /**
+     * Parses {@code keyId:base64[,keyId:base64...]}. Refuses an empty list, an empty entry, an empty or malformed
+     * key id, a key that is not standard base64 or not {@value #KEY_BYTES} bytes, and a key id given twice; the
+     * message names the entry by position and key id, never its key material.
+     */
     public static KeyRing parse(String spec) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("TOKEN_ENCRYPTION_KEYS is empty: give at least one keyId:base64 entry");
         }
         Map<String, byte[]> keys = new LinkedHashMap<>();
-        String[] entries = spec.split(",");
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        String[] entries = spec.split(",", -1);
         for (int i = 0; i < entries.length; i++) {
             String entry = entries[i].trim();
+            if (entry.isEmpty()) {
+                throw invalid(i, null, "is empty (a stray comma?)");
+            }
             int colon = entry.indexOf(':');
-            if (colon <= 0) {
-                throw invalid(i, "expected keyId:base64");
+            if (colon < 0) {
+                throw invalid(i, null, "expected keyId:base64");
             }
-            String keyId = entry.substring(0, colon);
+            String keyId = entry.substring(0, colon).trim();
+            if (keyId.isEmpty()) {
+                throw invalid(i, null, "has an empty key id");
+            }
             if (!KEY_ID.matcher(keyId).matches()) {
-                throw invalid(i, "key id must be 1-32 characters of A-Z a-z 0-9 _ . -");
+                throw invalid(i, null, "key id must be 1-32 characters of A-Z a-z 0-9 _ . -");
             }
-            byte[] key = decode(entry.substring(colon + 1), i);
+            byte[] key = decode(entry.substring(colon + 1), i, keyId);
             if (key.length != KEY_BYTES) {
-                throw invalid(i, "key '" + keyId + "' must be " + KEY_BYTES + " bytes, not " + key.length);
+                throw invalid(i, keyId, "must be " + KEY_BYTES + " bytes, not " + key.length);
             }
-            if (keys.putIfAbsent(keyId, key) != null) {
-                throw invalid(i, "key id '" + keyId + "' appears twice");
+            Integer earlier = positions.putIfAbsent(keyId, i);
+            if (earlier != null) {
+                throw invalid(i, keyId, "repeats the key id of entry " + (earlier + 1));
             }
+            keys.put(keyId, key);
         }
         return new KeyRing(keys.keySet().iterator().next(), keys);
     }
@@ -70,15 +83,22 @@ public final class KeyRing {
         return Optional.ofNullable(keys.get(keyId));
     }
 
-    private static byte[] decode(String base64, int index) {
+    private static byte[] decode(String base64, int index, String keyId) {
+        String text = base64.trim();
+        if (text.isEmpty()) {
+            throw invalid(index, keyId, "has no key after the colon");
+        }
         try {
-            return Base64.getDecoder().decode(base64.trim());
+            return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw invalid(index, "key is not valid base64");
+            // The decoder's message quotes the offending character: not repeated, it is part of the secret.
+            throw invalid(index, keyId, "is not valid base64 (standard alphabet, with padding)");
         }
     }
 
-    private static IllegalArgumentException invalid(int index, String reason) {
-        return new IllegalArgumentException("TOKEN_ENCRYPTION_KEYS entry " + (index + 1) + ": " + reason);
+    /** A message naming the entry's position (and key id, once known), never its key material. */
+    private static IllegalArgumentException invalid(int index, String keyId, String reason) {
+        return new IllegalArgumentException("TOKEN_ENCRYPTION_KEYS entry " + (index + 1)
+                + (keyId == null ? "" : " (key id '" + keyId + "')") + " " + reason);
     }
 }

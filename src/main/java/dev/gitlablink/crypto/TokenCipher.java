@@ -29,7 +29,24 @@ public final class TokenCipher {
 
     /** Encrypts with the primary key. */
     public EncryptedValue encrypt(String plaintext, String associatedData) {
-        String keyId = keyRing.primaryKeyId();
+        return encryptWith(keyRing.primaryKeyId(), plaintext, associatedData);
+    }
+
+    /**
+     * Encrypts and decrypts a probe with every configured key, the way tokens are: fails with a
+     * {@link TokenCryptoException} naming the first key that does not round-trip.
+     */
+    public void verifyEveryKey() {
+        for (String keyId : keyRing.keyIds()) {
+            String probe = "key ring probe " + keyId;
+            String associatedData = "probe:" + keyId;
+            if (!probe.equals(decrypt(encryptWith(keyId, probe, associatedData), associatedData))) {
+                throw new TokenCryptoException("key '" + keyId + "' does not decrypt what it encrypted", null);
+            }
+        }
+    }
+
+    private EncryptedValue encryptWith(String keyId, String plaintext, String associatedData) {
         try {
             byte[] ciphertext = aead(keyId).encrypt(plaintext.getBytes(StandardCharsets.UTF_8), bytes(associatedData));
             return new EncryptedValue(keyId, ciphertext);

@@ -49,8 +49,7 @@ public class GitLabErrors implements ResponseExceptionMapper<GitLabException> {
             case 404 -> new GitLabNotFoundException("GitLab answered 404");
             case 429 -> new GitLabRateLimitedException(retryAfter(response).orElse(DEFAULT_RETRY_AFTER));
             default -> status >= 500
-                    ? new GitLabUnavailableException("GitLab answered " + status, retryAfter(response).orElse(null),
-                            null)
+                    ? new GitLabServerErrorException(status, retryAfter(response).orElse(null))
                     : new GitLabRejectedException(status, body.error(), "GitLab answered " + status
                             + (body.error() == null ? "" : " (" + body.error() + ")"));
         };
@@ -87,7 +86,9 @@ public class GitLabErrors implements ResponseExceptionMapper<GitLabException> {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException
                     || cause.getClass().getSimpleName().contains("Timeout")) {
-                return new GitLabTimeoutException("GitLab " + what + " timed out", failure);
+                boolean connecting = cause instanceof io.netty.channel.ConnectTimeoutException;
+                return new GitLabTimeoutException("GitLab " + what + (connecting ? " connection" : "") + " timed out",
+                        failure, connecting);
             }
         }
         Throwable root = failure;

@@ -12,7 +12,7 @@ import io.smallrye.faulttolerance.api.Guard;
 /**
  * One SmallRye Fault Tolerance guard per GitLab instance: bounded retries with backoff for reads, and a
  * circuit breaker so a GitLab that is down is not hammered (and one instance's outage does not pause
- * calls to another).
+ * calls to another). The breaker counts only what says the instance is failing ({@link #instanceFailing}).
  */
 @ApplicationScoped
 class GitLabGuards {
@@ -26,6 +26,22 @@ class GitLabGuards {
 
     Guard forInstance(String instanceUrl) {
         return guards.computeIfAbsent(instanceUrl, this::create);
+    }
+
+    /**
+     * Whether a failed call says the GitLab instance is failing, for everyone: it could not be reached (refused,
+     * reset, connection timed out) or its front answered 502/503/504. A 500 and an answer that took longer than
+     * the read timeout are about the one request (an expensive search, a GitLab bug on some input) and are not
+     * counted, so one client's slow or failing queries cannot open the circuit for all users of the instance.
+     * Both are still retried, and the per-session bulkhead bounds how many one session can have in flight.
+     */
+    static boolean instanceFailing(Throwable failure) {
+        return switch (failure) {
+            case GitLabTimeoutException timeout -> timeout.connecting();
+            case GitLabServerErrorException serverError -> serverError.fromGateway();
+            case GitLabUnavailableException unreachable -> true;
+            default -> false;
+        };
     }
 
     private Guard create(String instanceUrl) {
@@ -42,7 +58,7 @@ class GitLabGuards {
                     .done()
                 .withCircuitBreaker()
                     .name("gitlab " + instanceUrl)
-                    .failOn(GitLabUnavailableException.class)
+                    .when(GitLabGuards::instanceFailing)
                     .requestVolumeThreshold(config.circuitRequestVolume())
                     .failureRatio(config.circuitFailureRatio())
                     .delay(config.circuitOpenDelay().toMillis(), ChronoUnit.MILLIS)

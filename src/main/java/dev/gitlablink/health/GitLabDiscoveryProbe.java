@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gitlablink.gitlab.GitLabConfig;
 import dev.gitlablink.gitlab.GitLabUrls;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -22,6 +25,9 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 @ApplicationScoped
 public class GitLabDiscoveryProbe {
 
+    /** Micrometer name of the reachability gauge; Prometheus shows it as {@code gitlab_link_gitlab_reachable}. */
+    static final String REACHABLE_GAUGE = "gitlab_link.gitlab.reachable";
+
     private final WebClient client;
     private final String discoveryUrl;
     private final HealthConfig config;
@@ -29,13 +35,28 @@ public class GitLabDiscoveryProbe {
     private final AtomicReference<ProbeResult> last = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<ProbeResult>> inFlight = new AtomicReference<>();
 
-    public GitLabDiscoveryProbe(Vertx vertx, GitLabConfig gitLabConfig, HealthConfig config, Clock clock) {
+    public GitLabDiscoveryProbe(Vertx vertx, GitLabConfig gitLabConfig, HealthConfig config, Clock clock,
+            MeterRegistry metrics) {
         this.config = config;
         this.clock = clock;
-        this.discoveryUrl = GitLabUrls.normalise(gitLabConfig.url()) + "/.well-known/openid-configuration";
+        String instanceUrl = GitLabUrls.normalise(gitLabConfig.url());
+        this.discoveryUrl = instanceUrl + "/.well-known/openid-configuration";
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) config.gitlabTimeout().toMillis())
                 .setFollowRedirects(false));
+        // One GitLab instance per deployment, so the label has one value.
+        Gauge.builder(REACHABLE_GAUGE, last, result -> result.get() == null ? Double.NaN : result.get().up() ? 1 : 0)
+                .description("Whether GitLab's OIDC discovery document answered at the last probe (1) or not (0)")
+                .tag("instance", instanceUrl)
+                .strongReference(true)
+                .register(metrics);
+    }
+
+    /** Probes again once the last result is older than its TTL, for the gauge; readiness probes do the same. */
+    @Scheduled(every = "${gitlab-link.health.gitlab-cache-ttl}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        current().subscribe().with(ignored -> { }, failure -> { });
     }
 
     String discoveryUrl() {

@@ -35,12 +35,15 @@ public class ProblemResponsesFilter implements OASFilter {
                     + "sign in again at `loginUrl`)",
             "403", "`gitlab_insufficient_scope`, with `requiredScopes`",
             "404", "`account_not_found` (not one of the caller's accounts) or `not_found` (GitLab has no such object)",
-            "429", "`gitlab_rate_limited`, with `retryAfter` seconds and a `Retry-After` header",
+            "429", "`gitlab_rate_limited` (GitLab throttles) or `rate_limited` (this session's share of the service is"
+                    + " used up), with `retryAfter` seconds and a `Retry-After` header",
             "502", "`gitlab_unavailable`: GitLab failed after retries, is unreachable, or its circuit is open",
             "504", "`gitlab_unavailable`: GitLab did not answer in time");
 
     /** Answers of the other /api endpoints, by status. */
-    private static final Map<String, String> SESSION_PROBLEMS = Map.of("401", "`not_authenticated`: no valid session");
+    private static final Map<String, String> SESSION_PROBLEMS = Map.of("401", "`not_authenticated`: no valid session",
+            "429", "`rate_limited`: this session made too many requests; with `retryAfter` seconds and a `Retry-After`"
+                    + " header");
 
     /** The methods CsrfHeaderFilter and FetchMetadataFilter let through. */
     private static final Set<PathItem.HttpMethod> SAFE_METHODS =

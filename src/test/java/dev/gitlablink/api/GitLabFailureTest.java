@@ -151,6 +151,26 @@ class GitLabFailureTest {
     }
 
     @Test
+    void oneRequestsServerErrorsDoNotOpenTheCircuitForEveryone() {
+        emulator.knobs().failNext(1000, 500);
+        for (int i = 0; i < 4; i++) {
+            projects().then().statusCode(502).body("code", equalTo("gitlab_unavailable"));
+        }
+        assertEquals(CircuitBreakerState.CLOSED, circuits.currentState("gitlab " + emulator.baseUrl()));
+    }
+
+    @Test
+    void slowAnswersDoNotOpenTheCircuitForEveryone() {
+        emulator.knobs().latency(Duration.ofMillis(1500));
+        for (int i = 0; i < 3; i++) {
+            projects().then().statusCode(504).body("code", equalTo("gitlab_unavailable"));
+        }
+        assertEquals(CircuitBreakerState.CLOSED, circuits.currentState("gitlab " + emulator.baseUrl()));
+        emulator.knobs().latency(Duration.ZERO);
+        projects().then().statusCode(200);
+    }
+
+    @Test
     void gitLabNotFoundIs404() {
         user.api().urlEncodingEnabled(false).when().get(user.account() + "/projects/group%2Fdoes-not-exist").then().statusCode(404)
                 .body("code", equalTo("not_found"));

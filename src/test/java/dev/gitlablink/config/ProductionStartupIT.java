@@ -1,5 +1,6 @@
 package dev.gitlablink.config;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,11 +15,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.gitlablink.local.LocalPostgres;
 import dev.gitlablink.testsupport.PackagedArtifact;
+import dev.gitlablink.testsupport.TestSecrets;
 
 /**
- * The packaged application (jar or native executable) in production mode refuses to start without its secrets or its database,
- * and says what is missing.
+ * The packaged application (jar or native executable) in production mode refuses to start without its secrets or its
+ * database, with a malformed token key or a public base URL that is not an origin, and says what is wrong.
  */
 class ProductionStartupIT {
 
@@ -62,6 +65,27 @@ class ProductionStartupIT {
                     "PUBLIC_BASE_URL", url));
 
             assertTrue(startup.log().contains("PUBLIC_BASE_URL must be an origin"), url + ":\n" + startup.log());
+        }
+    }
+
+    @Test
+    void refusesToStartWithAMalformedTokenKeyAndNamesTheEntryButNotTheKey() throws IOException, InterruptedException {
+        String goodKey = Base64.getEncoder().encodeToString(TestSecrets.randomBytes(32));
+        String shortKey = Base64.getEncoder().encodeToString(TestSecrets.randomBytes(5));
+        try (LocalPostgres postgres = LocalPostgres.startFresh()) {
+            Startup startup = start(Map.of(
+                    "GITLAB_CLIENT_ID", "client",
+                    "GITLAB_CLIENT_SECRET", "secret",
+                    "TOKEN_ENCRYPTION_KEYS", "current:" + goodKey + ",short-one:" + shortKey,
+                    "SESSION_ENCRYPTION_SECRET", "0123456789abcdef0123456789abcdef0123",
+                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
+                    "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER,
+                    "QUARKUS_DATASOURCE_PASSWORD", "unused"));
+
+            assertTrue(startup.log().contains("TOKEN_ENCRYPTION_KEYS entry 2 (key id 'short-one') must be 32 bytes"),
+                    startup.log());
+            assertFalse(startup.log().contains(shortKey), "the key itself is in the log");
+            assertFalse(startup.log().contains(goodKey), "the other key is in the log");
         }
     }
 

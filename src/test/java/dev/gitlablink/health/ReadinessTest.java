@@ -3,7 +3,8 @@ package dev.gitlablink.health;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
@@ -21,8 +22,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Readiness follows the database and GitLab: DOWN while either is unreachable, UP once it is back.
- * Runs against its own database and emulator (class-scoped resource), since it stops them.
+ * Readiness follows the database and the token key ring, not GitLab: a GitLab outage shows in the readiness
+ * answer's data and the reachability gauge while the pod stays ready. Runs against its own database and emulator
+ * (class-scoped resource), since it stops them.
  */
 @QuarkusTest
 @WithTestResource(value = LocalServicesResource.class,
@@ -66,18 +68,44 @@ class ReadinessTest {
     }
 
     @Test
-    void followsGitLab() {
+    void gitLabOutageIsReportedButKeepsThePodReady() {
         awaitReady(200);
+        awaitGitLabReachable(true, 1);
         int port = emulator.port();
         emulator.stop();
-        awaitReady(503);
+        awaitGitLabReachable(false, 0);
         given().baseUri(settings.baseUrl()).when().get("/q/health/ready")
-                .then().body("checks.find { it.name == 'GitLab discovery' }.status", equalTo("DOWN"))
-                .body("checks.name", hasItem("GitLab discovery"));
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'GitLab reachability' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'GitLab reachability' }.data.url",
+                        equalTo(emulator.baseUrl() + "/.well-known/openid-configuration"))
+                .body("checks.find { it.name == 'GitLab reachability' }.data.detail", startsWith("unreachable"));
         given().baseUri(settings.baseUrl()).when().get("/q/health/live").then().statusCode(200);
 
         restartedEmulator = GitLabEmulator.start(EmulatorOptions.defaults().withHost("127.0.0.1").withPort(port));
-        awaitReady(200);
+        awaitGitLabReachable(true, 1);
+    }
+
+    @Test
+    void tokenKeyRingIsPartOfReadiness() {
+        given().baseUri(settings.baseUrl()).when().get("/q/health/ready")
+                .then().body("checks.find { it.name == 'Token encryption keys' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Token encryption keys' }.data.keys", equalTo(1))
+                .body("checks.find { it.name == 'Token encryption keys' }.data.primaryKeyId",
+                        equalTo(settings.tokenEncryptionKeys().substring(0, settings.tokenEncryptionKeys().indexOf(':'))));
+    }
+
+    /** The readiness answer's data and the Prometheus gauge agree on GitLab's reachability. */
+    private void awaitGitLabReachable(boolean reachable, int gauge) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            given().baseUri(settings.baseUrl()).when().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'GitLab reachability' }.data.reachable", equalTo(reachable));
+            String metrics = given().baseUri(settings.baseUrl()).when().get("/q/metrics").then().statusCode(200)
+                    .extract().asString();
+            assertTrue(metrics.contains("gitlab_link_gitlab_reachable{instance=\"" + emulator.baseUrl() + "\"} "
+                    + gauge + ".0"), metrics.lines().filter(line -> line.contains("gitlab_link")).toList().toString());
+        });
     }
 
     @Test

@@ -44,11 +44,20 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
      */
     public static final String PUBLIC_BASE_URL = "publicBaseUrl";
 
+    /**
+     * Init arg: the sign-in requests one client address may make per minute. Every test signs its users in from
+     * 127.0.0.1, hundreds in a run, so unless a test sets this the limit is {@value #TEST_SIGN_IN_RATE_LIMIT}.
+     */
+    public static final String SIGN_IN_RATE_LIMIT = "signInRateLimit";
+
+    static final String TEST_SIGN_IN_RATE_LIMIT = "100000";
+
     private static final String HTTP_PORT_PROPERTY = "gitlab-link.test.http-port";
 
     private String pathPrefix = "";
     private String retiredTokenKey;
     private String publicBaseUrl;
+    private String signInRateLimit;
     private LocalPostgres postgres;
     private GitLabEmulator emulator;
     private TestSettings settings;
@@ -58,6 +67,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         pathPrefix = initArgs.getOrDefault(PATH_PREFIX, "");
         retiredTokenKey = initArgs.get(RETIRED_TOKEN_KEY);
         publicBaseUrl = initArgs.get(PUBLIC_BASE_URL);
+        signInRateLimit = initArgs.getOrDefault(SIGN_IN_RATE_LIMIT, TEST_SIGN_IN_RATE_LIMIT);
     }
 
     @Override
@@ -92,6 +102,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         if (publicBaseUrl != null) {
             config.put("gitlab-link.web.public-base-url", publicBaseUrl);
         }
+        config.put("gitlab-link.limits.sign-in-requests", signInRateLimit);
         return config;
     }
 

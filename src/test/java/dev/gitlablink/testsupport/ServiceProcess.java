@@ -34,9 +34,19 @@ public final class ServiceProcess implements AutoCloseable {
         this.temporaryLog = temporaryLog;
     }
 
-    /** Starts the jar with {@code environment} on {@code port}, logging to a temporary file, and waits until ready. */
+    /**
+     * Starts the jar with {@code environment} on {@code port} and waits until ready. It logs into the test run's log
+     * directory (system property {@code gitlab-link.test.log-dir}), kept for the token scan (TokenLogScan), or else
+     * to a temporary file deleted on {@link #close()}.
+     */
     public static ServiceProcess start(Map<String, String> environment, int port, Duration timeout) {
         try {
+            String runLogs = System.getProperty(TokenLogScan.DIRECTORY_PROPERTY);
+            if (runLogs != null && !runLogs.isBlank()) {
+                Path directory = Files.createDirectories(Path.of(runLogs));
+                return start(environment, port, "256m", Files.createTempFile(directory, "service-", ".log"), false,
+                        timeout);
+            }
             return start(environment, port, "256m", Files.createTempFile("gitlab-link-service-", ".log"), true,
                     timeout);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.gitlablink.emulator.GitLabEmulator;
+import dev.gitlablink.testsupport.BurstLimits;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.SignedInUser;
@@ -37,11 +39,13 @@ class CacheExpiryUnderLoadTest {
     private static final int CLIENTS = 16;
     private static final Duration LOAD = Duration.ofSeconds(6);
 
-    /** Caches that expire every 300 ms, so the load crosses many expiries. */
+    /** Caches that expire every 300 ms, so the load crosses many expiries; the session's limits out of the way. */
     public static class ShortCaches implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("SESSION_CACHE_TTL", "0.3S", "TOKEN_CACHE_TTL", "0.3S");
+            Map<String, String> settings = new HashMap<>(BurstLimits.SETTINGS);
+            settings.putAll(Map.of("SESSION_CACHE_TTL", "0.3S", "TOKEN_CACHE_TTL", "0.3S"));
+            return settings;
         }
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.gitlablink.emulator.EmulatorToken;
 import dev.gitlablink.emulator.GitLabEmulator;
+import dev.gitlablink.testsupport.BurstLimits;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.SignedInUser;
@@ -26,10 +27,16 @@ import dev.gitlablink.testsupport.TestSettings;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
-/** Refresh before expiry and after a 401, one at a time, persisted with its rotation, and its failure modes. */
+/**
+ * Refresh before expiry and after a 401, one at a time, persisted with its rotation, and its failure modes. The
+ * 50 concurrent requests of one session are above its default share of GitLab calls, so the limits are set out of
+ * the way ({@link BurstLimits}).
+ */
 @QuarkusTest
+@TestProfile(BurstLimits.class)
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class TokenRefreshTest {
 

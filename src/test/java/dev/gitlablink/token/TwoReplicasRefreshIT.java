@@ -29,6 +29,7 @@ import dev.gitlablink.emulator.EmulatorUser;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.local.LocalPostgres;
 import dev.gitlablink.testsupport.Browser;
+import dev.gitlablink.testsupport.BurstLimits;
 import dev.gitlablink.testsupport.ServiceProcess;
 import dev.gitlablink.testsupport.SignInFlow;
 import dev.gitlablink.testsupport.TestSecrets;
@@ -61,6 +62,8 @@ class TwoReplicasRefreshIT {
         // Both replicas share every secret, as replicas must.
         Map<String, String> environment = ServiceProcess.environment(emulator.baseUrl(), CLIENT_ID, secret,
                 postgres.jdbcUrl(), LocalPostgres.USER);
+        // 20 concurrent requests of one session per replica: the session's limits set above the burst.
+        environment.putAll(BurstLimits.SETTINGS);
         first = ServiceProcess.start(environment, firstPort, Duration.ofSeconds(90));
         second = ServiceProcess.start(environment, secondPort, Duration.ofSeconds(90));
     }

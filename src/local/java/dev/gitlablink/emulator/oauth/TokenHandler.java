@@ -1,6 +1,7 @@
 package dev.gitlablink.emulator.oauth;
 
 import dev.gitlablink.emulator.EmulatorUser;
+import dev.gitlablink.emulator.oauth.store.IssuedTokenRecord;
 import dev.gitlablink.emulator.oauth.store.OAuthToken;
 import dev.gitlablink.emulator.oidc.IdTokenIssuer;
 import dev.gitlablink.emulator.state.EmulatorState;
@@ -63,7 +64,9 @@ public final class TokenHandler {
                 .put("created_at", token.createdAt().getEpochSecond());
         if (token.scopes().contains(Scopes.OPENID)) {
             EmulatorUser user = state.users().findById(token.userId()).orElseThrow();
-            body.put("id_token", idTokens.issue(user, token.clientId(), token.scopes(), nonce));
+            String idToken = idTokens.issue(user, token.clientId(), token.scopes(), nonce);
+            IssuedTokenRecord.record(idToken);
+            body.put("id_token", idToken);
         }
         return body;
     }

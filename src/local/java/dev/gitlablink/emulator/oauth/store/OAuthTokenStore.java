@@ -139,6 +139,7 @@ public final class OAuthTokenStore {
         OAuthToken token = new OAuthToken(nextId++, tokenGenerator.get(), tokenGenerator.get(), clientId, userId,
                 scopes, clock.instant(), expiresIn, null, previousRefreshToken, null);
         rowsById.put(token.id(), token);
+        IssuedTokenRecord.record(token.accessToken(), token.refreshToken());
         idsByAccessToken.put(token.accessToken(), token.id());
         idsByRefreshToken.put(token.refreshToken(), token.id());
         return token;
