@@ -16,6 +16,7 @@ public enum ProblemCode {
     GITLAB_FORBIDDEN(403, "GitLab refused access"),
     GITLAB_RATE_LIMITED(429, "GitLab rate limit reached"),
     INTERNAL_ERROR(500, "Internal error"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable"),
     GITLAB_UNAVAILABLE(502, "GitLab unavailable"),
     GITLAB_ERROR(502, "GitLab refused the request");
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.gitlablink.common.DatabaseUnavailable;
 import dev.gitlablink.gitlab.GitLabException;
 import dev.gitlablink.gitlab.GitLabForbiddenException;
 import dev.gitlablink.gitlab.GitLabInsufficientScopeException;
@@ -25,6 +26,7 @@ import dev.gitlablink.gitlab.GitLabRateLimitedException;
 import dev.gitlablink.gitlab.GitLabTimeoutException;
 import dev.gitlablink.gitlab.GitLabTokenRejectedException;
 import dev.gitlablink.gitlab.GitLabUnavailableException;
+import dev.gitlablink.token.AccountBusyException;
 import dev.gitlablink.token.AccountNotFoundException;
 import dev.gitlablink.token.GitLabReauthRequiredException;
 import io.quarkus.logging.Log;
@@ -35,6 +37,9 @@ import io.quarkus.security.UnauthorizedException;
  * exception class name, raw message or GitLab body ever reaches the SPA.
  */
 public class ProblemMapper {
+
+    /** What a 503 asks the client to wait: a database restart or a busy account usually passes within it. */
+    private static final long SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uriInfo) {
@@ -104,8 +109,19 @@ public class ProblemMapper {
         return respond(Problems.of(code, code.title() + ".", path(uriInfo)));
     }
 
+    @ServerExceptionMapper
+    public Response accountBusy(AccountBusyException e, UriInfo uriInfo) {
+        Log.warnf("%s on %s", e.getMessage(), path(uriInfo));
+        return serviceUnavailable("This account is being refreshed or unlinked. Try again shortly.", path(uriInfo));
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(RuntimeException e, UriInfo uriInfo) {
+        if (DatabaseUnavailable.causes(e)) {
+            // The session lookup fails here too, before any resource runs; logged without a stack trace.
+            Log.warnf("Database unavailable on %s: %s", path(uriInfo), e.toString());
+            return serviceUnavailable("The service cannot reach its database. Try again shortly.", path(uriInfo));
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", incident, path(uriInfo));
         return respond(Problems.of(ProblemCode.INTERNAL_ERROR,
@@ -122,6 +138,13 @@ public class ProblemMapper {
                 "GitLab asks to wait " + seconds + " s before trying again.", path).withRetryAfter(seconds);
         return Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).build();
+    }
+
+    private static Response serviceUnavailable(String detail, String path) {
+        Problem problem = Problems.of(ProblemCode.SERVICE_UNAVAILABLE, detail, path)
+                .withRetryAfter(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS);
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS)).build();
     }
 
     private static Response unavailable(GitLabUnavailableException e, String path, int status) {
