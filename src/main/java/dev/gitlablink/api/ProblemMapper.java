@@ -38,8 +38,11 @@ import io.quarkus.security.UnauthorizedException;
  */
 public class ProblemMapper {
 
-    /** What a 503 asks the client to wait: a database restart or a busy account usually passes within it. */
-    private static final long SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+    /**
+     * The {@code Retry-After} of a 503, and of a 502/504 when GitLab named no wait: a database restart, a busy
+     * account or a GitLab hiccup usually passes within it, and an open circuit tries GitLab again about then.
+     */
+    private static final long RETRY_SHORTLY_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uriInfo) {
@@ -134,24 +137,26 @@ public class ProblemMapper {
 
     private static Response rateLimited(GitLabRateLimitedException e, String path) {
         long seconds = Math.max(1, e.retryAfter().toSeconds());
-        Problem problem = Problems.of(ProblemCode.GITLAB_RATE_LIMITED,
-                "GitLab asks to wait " + seconds + " s before trying again.", path).withRetryAfter(seconds);
-        return Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).build();
+        return retryLater(Problems.of(ProblemCode.GITLAB_RATE_LIMITED,
+                "GitLab asks to wait " + seconds + " s before trying again.", path), seconds);
     }
 
     private static Response serviceUnavailable(String detail, String path) {
-        Problem problem = Problems.of(ProblemCode.SERVICE_UNAVAILABLE, detail, path)
-                .withRetryAfter(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS);
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS)).build();
+        return retryLater(Problems.of(ProblemCode.SERVICE_UNAVAILABLE, detail, path), RETRY_SHORTLY_SECONDS);
     }
 
     private static Response unavailable(GitLabUnavailableException e, String path, int status) {
         Log.warnf("GitLab unavailable: %s", e.getMessage());
-        return respond(Problems.of(ProblemCode.GITLAB_UNAVAILABLE, status == 504
+        long seconds = e.retryAfter().map(wait -> Math.max(1, wait.toSeconds())).orElse(RETRY_SHORTLY_SECONDS);
+        return retryLater(Problems.of(ProblemCode.GITLAB_UNAVAILABLE, status == 504
                 ? "GitLab did not answer in time. Try again shortly."
-                : "GitLab is not answering. Try again shortly.", path).withStatus(status));
+                : "GitLab is not answering. Try again shortly.", path).withStatus(status), seconds);
+    }
+
+    /** A problem with {@code retryAfter} in the body and the {@code Retry-After} header. */
+    private static Response retryLater(Problem problem, long seconds) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.withRetryAfter(seconds))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).build();
     }
 
     private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {

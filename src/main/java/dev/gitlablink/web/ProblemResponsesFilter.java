@@ -40,9 +40,10 @@ public class ProblemResponsesFilter implements OASFilter {
             "403", "`gitlab_insufficient_scope`, with `requiredScopes`",
             "404", "`account_not_found` (not one of the caller's accounts) or `not_found` (GitLab has no such object)",
             "429", "`gitlab_rate_limited`, with `retryAfter` seconds and a `Retry-After` header",
-            "502", "`gitlab_unavailable`: GitLab failed after retries, is unreachable, or its circuit is open",
+            "502", "`gitlab_unavailable`: GitLab failed after retries, is unreachable, or its circuit is open; "
+                    + "`retryAfter` and `Retry-After` say when to try again",
             "503", SERVICE_UNAVAILABLE,
-            "504", "`gitlab_unavailable`: GitLab did not answer in time");
+            "504", "`gitlab_unavailable`: GitLab did not answer in time; `retryAfter` and `Retry-After` as for 502");
 
     /** Answers of the other /api endpoints, by status. */
     private static final Map<String, String> SESSION_PROBLEMS = Map.of("401", "`not_authenticated`: no valid session",
@@ -105,7 +106,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(PROBLEM_MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
-        if ("429".equals(status) || "503".equals(status)) {
+        if (!status.startsWith("4") || "429".equals(status)) {
             response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
         }
