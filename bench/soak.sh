@@ -69,9 +69,13 @@ wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s --latency -s bench/so
     > "$OUT/wrk-soak.txt" 2>&1 &
 WRK_PID=$!
 echo "0 $heap_start" > "$OUT/heap.txt"
+next_sample=$HEAP_EVERY
 while kill -0 "$WRK_PID" 2>/dev/null; do
-    sleep "$HEAP_EVERY"
-    kill -0 "$WRK_PID" 2>/dev/null && echo "$(( $(date +%s) - started )) $(heap_after_gc)" >> "$OUT/heap.txt"
+    sleep 1
+    if [ $(( $(date +%s) - started )) -ge "$next_sample" ] && kill -0 "$WRK_PID" 2>/dev/null; then
+        echo "$(( $(date +%s) - started )) $(heap_after_gc)" >> "$OUT/heap.txt"
+        next_sample=$(( next_sample + HEAP_EVERY ))
+    fi
 done
 wait "$WRK_PID"
 heap_end=$(heap_after_gc)
