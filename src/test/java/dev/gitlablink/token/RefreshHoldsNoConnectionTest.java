@@ -31,7 +31,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * A refresh waits for GitLab holding no database connection: with a pool of two connections, ten refreshes waiting
- * on a slow GitLab leave the pool to everyone else, whose session lookups and reads keep answering at once.
+ * on a slow GitLab leave the pool to everyone else, whose session lookups and reads keep answering.
  */
 @QuarkusTest
 @TestProfile(RefreshHoldsNoConnectionTest.TwoConnections.class)
@@ -39,7 +39,7 @@ import io.quarkus.test.junit.TestProfile;
 class RefreshHoldsNoConnectionTest {
 
     private static final int REFRESHING = 10;
-    private static final Duration SLOW_GITLAB = Duration.ofSeconds(5);
+    private static final Duration SLOW_GITLAB = Duration.ofSeconds(8);
 
     /** Two pooled connections; no caches, so every lookup needs one. */
     public static class TwoConnections implements QuarkusTestProfile {
@@ -81,16 +81,15 @@ class RefreshHoldsNoConnectionTest {
             for (SignedInUser user : refreshing) {
                 reads.add(clients.submit(() -> user.api().when().get(user.account() + "/user").statusCode()));
             }
-            await().atMost(Duration.ofSeconds(4)).until(
-                    () -> emulator.stats().tokenRequests("refresh_token") == REFRESHING);
+            await("all ten refreshes at GitLab at once, none waiting for one of the two connections")
+                    .atMost(Duration.ofSeconds(4))
+                    .until(() -> emulator.stats().tokenRequests("refresh_token") == REFRESHING);
 
-            // GitLab has all ten refreshes and answers none of them yet.
-            for (int i = 0; i < 5; i++) {
-                long started = System.nanoTime();
+            // GitLab has all ten refreshes and answers none of them yet. Were the refreshes holding the two
+            // connections, these would wait for the pool until it gives up (a 503 after 3 s).
+            for (int i = 0; i < 3; i++) {
                 other.api().when().get("/api/session").then().statusCode(200);
                 other.api().when().get(other.account() + "/user").then().statusCode(200);
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                assertTrue(millis < 1000, "another user's session and read took " + millis + " ms");
             }
             assertTrue(reads.stream().noneMatch(Future::isDone), "the refreshes were still waiting on GitLab");
 
