@@ -3,7 +3,7 @@
 # through PostgreSQL restarting under load, kill -9 during refreshes, GitLab hanging during a refresh wave, GitLab
 # answering 5xx and 429 for a minute, and two replicas with one killed mid-flight. See bench/README.md.
 #
-#   bench/faults.sh                              # build, run every case (about ten minutes), print the numbers
+#   bench/faults.sh                              # build, run every case (about seven minutes), print the numbers
 #   FAULTS=PostgresRestartFaultIT bench/faults.sh  # one case (a class name in src/test/java/dev/gitlablink/fault)
 #
 # The cases are JUnit tests tagged "fault" (*FaultIT), left out of ./mvnw verify. Each asserts that nothing is lost
