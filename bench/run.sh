@@ -24,63 +24,14 @@ WRK_TIMEOUT=${BENCH_WRK_TIMEOUT:-10s}
 PER_PAGE=${BENCH_PER_PAGE:-20}
 # Which scenarios to run, for a quicker A/B of one of them (BENCH_SCENARIOS=b); the README's results use all three.
 SCENARIOS=${BENCH_SCENARIOS:-a b c}
-SKIP_BUILD=${BENCH_SKIP_BUILD:-0}
 OUT=target/bench
 
-log() { printf '[bench] %s\n' "$*" >&2; }
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 # wants SCENARIO: whether BENCH_SCENARIOS names it.
 wants() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 
-java_major() {
-    "$1" -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n 1
-}
-
-# Same rule as .ci/run: keep a JAVA_HOME >= 21, else the default java if >= 21, else the newest JDK >= 21.
-pick_jdk() {
-    if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ]; then
-        return
-    fi
-    local current candidate
-    current=$(command -v java || true)
-    if [ -n "$current" ] && [ "$(java_major "$current")" -ge 21 ]; then
-        JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$current")")")
-    else
-        for candidate in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
-            if [ -x "$candidate/bin/java" ] && [ "$(java_major "$candidate/bin/java")" -ge 21 ]; then
-                JAVA_HOME=${candidate%/}
-                break
-            fi
-        done
-    fi
-    if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
-        log "no JDK >= 21 found; set JAVA_HOME"
-        exit 1
-    fi
-    export JAVA_HOME
-}
-
-install_wrk() {
-    command -v wrk >/dev/null && return
-    local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo=sudo
-    log "installing wrk (Debian package)"
-    if ! $sudo apt-get install -y -q wrk >/dev/null 2>&1; then
-        $sudo apt-get update -q >/dev/null
-        $sudo apt-get install -y -q wrk >/dev/null
-    fi
-}
-
-# CPU seconds (user + system) a process has used so far; 0 if it is gone.
-cpu_seconds() {
-    local stat
-    stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
-    # Fields after the ")" closing the command name: utime and stime are the 12th and 13th.
-    echo "${stat##*) }" | awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($12 + $13) / hz }'
-}
-
-ENV_PID=""
-SERVICE_PID=""
 BASELINE_PID=""
 
 teardown() {
@@ -88,63 +39,22 @@ teardown() {
     if [ -n "$BASELINE_PID" ]; then
         kill -TERM "$BASELINE_PID" 2>/dev/null || true
     fi
-    if [ -n "$ENV_PID" ] && kill -0 "$ENV_PID" 2>/dev/null; then
-        log "stopping the bench environment (pid $ENV_PID)"
-        kill -TERM "$ENV_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do
-            kill -0 "$ENV_PID" 2>/dev/null || break
-            sleep 0.5
-        done
-        kill -0 "$ENV_PID" 2>/dev/null && kill -KILL "$ENV_PID" 2>/dev/null || true
-    fi
-    # The environment stops the service itself; this only catches a service orphaned by a killed environment.
-    if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null \
-            && tr '\0' ' ' < "/proc/$SERVICE_PID/cmdline" 2>/dev/null | grep -q 'quarkus-run.jar'; then
-        kill -TERM "$SERVICE_PID" 2>/dev/null || true
-    fi
+    stop_environment
     exit "$status"
 }
 trap teardown EXIT
 trap 'exit 130' INT TERM
 
 pick_jdk
-export PATH="$JAVA_HOME/bin:$PATH"
 log "JAVA_HOME=$JAVA_HOME"
 install_wrk
 mkdir -p "$OUT"
-
-if [ "$SKIP_BUILD" != 1 ]; then
-    log "building (./mvnw -B -q package -DskipTests)"
-    ./mvnw -B -q package -DskipTests
-fi
-./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-
-rm -f "$OUT/env.sh" "$OUT/service.pid" "$OUT/service.log" "$OUT/environment.log" "$OUT/baseline.log" "$OUT"/wrk-*.txt
-log "starting the environment (embedded PostgreSQL, GitLab emulator, packaged service); log in $OUT/environment.log"
-# Standard input is a pipe that closes when this script dies, so the environment never outlives it.
-# Vert.x logs through JUL, so emulator errors reach the log (its SLF4J binding is not configured outside Quarkus).
-java -Dvertx.logger-delegate-factory-class-name=io.vertx.core.logging.JULLogDelegateFactory \
-    -cp "target/classes:target/test-classes:$(cat "$OUT/classpath.txt")" dev.gitlablink.bench.BenchEnvironment \
-    < <(while kill -0 $$ 2>/dev/null; do sleep 1; done) > "$OUT/environment.log" 2>&1 &
-ENV_PID=$!
-
-for _ in $(seq 1 360); do
-    grep -qx READY "$OUT/environment.log" 2>/dev/null && break
-    if ! kill -0 "$ENV_PID" 2>/dev/null; then
-        log "the environment exited before READY:"
-        tail -n 40 "$OUT/environment.log" >&2
-        exit 1
-    fi
-    sleep 0.5
-done
-grep -qx READY "$OUT/environment.log" || { log "the environment was not READY within 180 s"; exit 1; }
-# shellcheck source=/dev/null
-source "$OUT/env.sh"
-log "service $SERVICE_URL, emulator $EMULATOR_URL"
+build_service "$OUT"
+rm -f "$OUT/baseline.log" "$OUT"/wrk-*.txt
+start_environment "$OUT"
 
 set_latency() {
-    curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' \
-        -d "{\"latencyMs\":$1}" "$EMULATOR_URL/-/emulator/knobs"
+    emulator_knobs "{\"latencyMs\":$1}"
 }
 
 SERVICE_PATH="/api/accounts/$ACCOUNT_ID/projects?perPage=$PER_PAGE"

@@ -18,19 +18,21 @@ import java.util.function.Consumer;
  * {@code /-/emulator} like GitLab's own internal routes; mounted only when {@link EmulatorOptions#adminApi()}.
  * <ul>
  *   <li>{@code GET /-/emulator/knobs}: current knob state;</li>
- *   <li>{@code POST /-/emulator/knobs} with any of {@code latencyMs}, {@code down},
+ *   <li>{@code POST /-/emulator/knobs} with any of {@code latencyMs}, {@code tokenLatencyMs}, {@code down},
  *       {@code failNext {count,status}}, {@code rateLimitNext {count,retryAfterSeconds}},
+ *       {@code failFor {seconds,status}}, {@code rateLimitFor {seconds,retryAfterSeconds}},
  *       {@code accessTokenLifetimeSeconds}, {@code idTokenLifetimeSeconds},
  *       {@code expireAccessTokens} and {@code revokeAllTokens} (user id or username);</li>
  *   <li>{@code POST /-/emulator/reset}: knobs and counters back to defaults (data stays);</li>
- *   <li>{@code GET /-/emulator/stats}: request counters.</li>
+ *   <li>{@code GET /-/emulator/stats}: request counters, and refreshes per username.</li>
  * </ul>
  */
 final class AdminApi {
 
     static final String BASE = "/-/emulator";
-    private static final Set<String> KEYS = Set.of("latencyMs", "down", "failNext", "rateLimitNext",
-            "accessTokenLifetimeSeconds", "idTokenLifetimeSeconds", "expireAccessTokens", "revokeAllTokens");
+    private static final Set<String> KEYS = Set.of("latencyMs", "tokenLatencyMs", "down", "failNext",
+            "rateLimitNext", "failFor", "rateLimitFor", "accessTokenLifetimeSeconds", "idTokenLifetimeSeconds",
+            "expireAccessTokens", "revokeAllTokens");
 
     private final EmulatorState state;
     private final ApiRateLimit rateLimit;
@@ -73,6 +75,25 @@ final class AdminApi {
         EmulatorKnobs knobs = state.knobs();
         return switch (key) {
             case "latencyMs" -> set(knobs::latency, Duration.ofMillis(body.getLong(key)));
+            case "tokenLatencyMs" -> set(knobs::tokenLatency, Duration.ofMillis(body.getLong(key)));
+            case "failFor" -> {
+                JsonObject fail = body.getJsonObject(key);
+                Duration duration = Duration.ofSeconds(fail.getLong("seconds"));
+                int status = fail.getInteger("status", 500);
+                if (duration.isNegative() || status < 400 || status > 599) {
+                    throw new IllegalArgumentException("failFor needs seconds >= 0 and status 400..599");
+                }
+                yield () -> knobs.failFor(duration, status);
+            }
+            case "rateLimitFor" -> {
+                JsonObject limit = body.getJsonObject(key);
+                Duration duration = Duration.ofSeconds(limit.getLong("seconds"));
+                Duration wait = Duration.ofSeconds(limit.getLong("retryAfterSeconds", 60L));
+                if (duration.isNegative() || wait.isNegative()) {
+                    throw new IllegalArgumentException("rateLimitFor needs seconds >= 0 and retryAfterSeconds >= 0");
+                }
+                yield () -> knobs.rateLimitFor(duration, wait);
+            }
             case "down" -> set(knobs::down, body.getBoolean(key));
             case "failNext" -> {
                 JsonObject fail = body.getJsonObject(key);
@@ -134,6 +155,8 @@ final class AdminApi {
         EmulatorKnobs knobs = state.knobs();
         return new JsonObject()
                 .put("latencyMs", knobs.latency().toMillis())
+                .put("tokenLatencyMs", knobs.tokenLatency().toMillis())
+                .put("timedFaultSecondsLeft", knobs.timedFaultLeft().toSeconds())
                 .put("down", knobs.down())
                 .put("pendingFailures", knobs.pendingFailures())
                 .put("pendingRateLimits", knobs.pendingRateLimits())
@@ -147,8 +170,16 @@ final class AdminApi {
                 .put("apiRequests", stats.apiRequests())
                 .put("apiRequestsByPath", new JsonObject(new LinkedHashMap<>(stats.apiRequestsByPath())))
                 .put("tokenRequests", new JsonObject(new LinkedHashMap<>(stats.tokenRequests())))
+                .put("refreshesByUser", refreshesByUser(stats))
                 .put("revocations", stats.revocations())
                 .put("discoveryRequests", stats.discoveryRequests());
+    }
+
+    private JsonObject refreshesByUser(EmulatorStats stats) {
+        JsonObject byUser = new JsonObject();
+        stats.refreshesByUser().forEach((userId, count) -> byUser.put(
+                state.users().findById(userId).map(EmulatorUser::username).orElse(String.valueOf(userId)), count));
+        return byUser;
     }
 
     private static void send(RoutingContext ctx, int status, JsonObject body) {

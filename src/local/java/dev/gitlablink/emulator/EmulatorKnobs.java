@@ -29,7 +29,10 @@ public final class EmulatorKnobs {
     private static final int TRUNCATED = 200;
 
     private volatile Duration latency = Duration.ZERO;
+    private volatile Duration tokenLatency = Duration.ZERO;
     private volatile boolean down;
+    /** The fault every API and OAuth request answers until its deadline ({@link #failFor}, {@link #rateLimitFor}). */
+    private final AtomicReference<TimedFault> timed = new AtomicReference<>(TimedFault.NONE);
     /** Pending 5xx answers and 429s; the state object is replaced atomically so counts never go negative. */
     private final AtomicReference<PendingFaults> pending = new AtomicReference<>(PendingFaults.NONE);
     /** Pending 429s of the {@code /oauth} endpoints, kept apart so API faults never reach sign-in by accident. */
@@ -54,6 +57,45 @@ public final class EmulatorKnobs {
 
     public Duration latency() {
         return latency;
+    }
+
+    /**
+     * Time every {@code POST /oauth/token} answer takes, counted from the request's arrival. As with GitLab, the
+     * request is served at once (a refresh mints its new pair then) and only the answer is late, so a client that
+     * gives up or dies meanwhile never learns of a pair GitLab issued. Longer than the client's read timeout, it is a
+     * GitLab that hangs.
+     */
+    public EmulatorKnobs tokenLatency(Duration delay) {
+        tokenLatency = nonNegative(delay);
+        return this;
+    }
+
+    public Duration tokenLatency() {
+        return tokenLatency;
+    }
+
+    /**
+     * For {@code duration} from now, every {@code /api/v4} and {@code /oauth} request answers {@code status} (as
+     * {@link #failNext} words it): a GitLab that is broken for a while rather than for a number of requests.
+     */
+    public EmulatorKnobs failFor(Duration duration, int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 400..599");
+        }
+        timed.set(new TimedFault(deadline(duration), new Failure(status)));
+        return this;
+    }
+
+    /** For {@code duration} from now, every {@code /api/v4} and {@code /oauth} request is throttled (429). */
+    public EmulatorKnobs rateLimitFor(Duration duration, Duration retryAfter) {
+        timed.set(new TimedFault(deadline(duration), new RateLimited(nonNegative(retryAfter))));
+        return this;
+    }
+
+    /** How long the fault of {@link #failFor} or {@link #rateLimitFor} still lasts; zero when none does. */
+    public Duration timedFaultLeft() {
+        long left = timed.get().until() - System.nanoTime();
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
     /**
@@ -148,15 +190,22 @@ public final class EmulatorKnobs {
         return tokens.revokeAll(userId);
     }
 
-    /** Takes the fault the next API request must answer with, if any (rate limits first, as Rack::Attack). */
+    /**
+     * Takes the fault the next API request must answer with, if any: a timed one, else a counted one (rate limits
+     * first, as Rack::Attack).
+     */
     Optional<ApiFault> takeApiFault() {
-        PendingFaults before = pending.getAndUpdate(PendingFaults::consume);
-        return before.next();
+        return timedFault().or(() -> pending.getAndUpdate(PendingFaults::consume).next());
     }
 
-    /** Takes the 429 the next {@code /oauth} request must answer with, if any. */
+    /** Takes the fault the next {@code /oauth} request must answer with, if any: a timed one, else a counted 429. */
     Optional<ApiFault> takeOAuthFault() {
-        return pendingOAuth.getAndUpdate(PendingFaults::consume).next();
+        return timedFault().or(() -> pendingOAuth.getAndUpdate(PendingFaults::consume).next());
+    }
+
+    private Optional<ApiFault> timedFault() {
+        TimedFault fault = timed.get();
+        return fault.until() - System.nanoTime() > 0 ? Optional.of(fault.fault()) : Optional.empty();
     }
 
     /** Lifetime of access tokens issued from now on (refreshed tokens keep their original lifetime). */
@@ -218,9 +267,15 @@ public final class EmulatorKnobs {
         deviceCodeLifetime = DEFAULT_DEVICE_CODE_LIFETIME;
         nextIdTokenFault.set(null);
         latency = Duration.ZERO;
+        tokenLatency = Duration.ZERO;
+        timed.set(TimedFault.NONE);
         down = false;
         pending.set(PendingFaults.NONE);
         pendingOAuth.set(PendingFaults.NONE);
+    }
+
+    private static long deadline(Duration duration) {
+        return System.nanoTime() + nonNegative(duration).toNanos();
     }
 
     private static Duration nonNegative(Duration duration) {
@@ -245,6 +300,12 @@ public final class EmulatorKnobs {
 
     /** A 200 whose JSON body is cut short. */
     record Truncated() implements ApiFault {
+    }
+
+    /** A fault answered until {@code until} (a {@link System#nanoTime()} value). */
+    private record TimedFault(long until, ApiFault fault) {
+
+        static final TimedFault NONE = new TimedFault(System.nanoTime(), null);
     }
 
     private record PendingFaults(int rateLimits, Duration retryAfter, int failures, int status) {

@@ -11,6 +11,8 @@ public final class EmulatorStats {
     private static final String API = "/api/v4";
 
     private final Map<String, AtomicLong> tokenRequests = new ConcurrentHashMap<>();
+    /** Refresh-grant token responses per GitLab user id. */
+    private final Map<Long, AtomicLong> refreshesByUser = new ConcurrentHashMap<>();
     private final AtomicLong revocations = new AtomicLong();
     private final AtomicLong discoveryRequests = new AtomicLong();
     private final AtomicLong apiRequests = new AtomicLong();
@@ -21,6 +23,19 @@ public final class EmulatorStats {
     public long tokenRequests(String grantType) {
         AtomicLong counter = tokenRequests.get(grantType);
         return counter == null ? 0 : counter.get();
+    }
+
+    /** Successful refreshes ({@code grant_type=refresh_token}) of tokens issued to {@code userId}. */
+    public long refreshes(long userId) {
+        AtomicLong counter = refreshesByUser.get(userId);
+        return counter == null ? 0 : counter.get();
+    }
+
+    /** Successful refreshes per GitLab user id, for the admin API. */
+    public Map<Long, Long> refreshesByUser() {
+        Map<Long, Long> copy = new TreeMap<>();
+        refreshesByUser.forEach((user, count) -> copy.put(user, count.get()));
+        return copy;
     }
 
     /** {@code POST /oauth/revoke} requests answered with 200. */
@@ -68,13 +83,17 @@ public final class EmulatorStats {
         apiRequests.set(0);
         apiRequestsByPath.clear();
         tokenRequests.clear();
+        refreshesByUser.clear();
         revocations.set(0);
         discoveryRequests.set(0);
     }
 
-    /** Records a successful token response; called by the emulator. */
-    public void recordTokenResponse(String grantType) {
+    /** Records a successful token response of {@code grantType} for {@code userId}; called by the emulator. */
+    public void recordTokenResponse(String grantType, long userId) {
         tokenRequests.computeIfAbsent(grantType, key -> new AtomicLong()).incrementAndGet();
+        if ("refresh_token".equals(grantType)) {
+            refreshesByUser.computeIfAbsent(userId, key -> new AtomicLong()).incrementAndGet();
+        }
     }
 
     /** Records a 200 answer of the revocation endpoint; called by the emulator. */

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * First handler of every request. Applies {@link EmulatorKnobs}: "down" to everything but the admin API;
  * rate-limit headers, latency (a Vert.x timer, never a sleeping thread), 429s and 5xx answers to
- * {@code /api/v4} only, and the separate 429s of {@code /oauth}. Also counts answered API requests. With
+ * {@code /api/v4} only, the separate 429s of {@code /oauth} and the latency of {@code /oauth/token}, and the timed
+ * faults to both. Also counts answered API requests. With
  * latency, an API request is handled at once and its answer leaves when the latency has passed
  * ({@link ApiLatency}); a 429 or 5xx, which takes no work, is written then.
  */
@@ -26,6 +27,7 @@ final class FaultInjectionHandler implements Handler<RoutingContext> {
     private final ApiRateLimit rateLimit;
     private final String apiBase;
     private final String oauthBase;
+    private final String tokenPath;
     private final String adminBase;
 
     FaultInjectionHandler(Vertx vertx, EmulatorState state, ApiRateLimit rateLimit) {
@@ -35,6 +37,7 @@ final class FaultInjectionHandler implements Handler<RoutingContext> {
         this.rateLimit = rateLimit;
         this.apiBase = state.path("/api/v4");
         this.oauthBase = state.path("/oauth/");
+        this.tokenPath = state.path("/oauth/token");
         this.adminBase = state.path(AdminApi.BASE);
     }
 
@@ -50,7 +53,12 @@ final class FaultInjectionHandler implements Handler<RoutingContext> {
             return;
         }
         if (path.startsWith(oauthBase)) {
-            proceed(ctx, knobs.takeOAuthFault());
+            Optional<EmulatorKnobs.ApiFault> fault = knobs.takeOAuthFault();
+            long tokenDelay = knobs.tokenLatency().toNanos();
+            if (fault.isEmpty() && tokenDelay > 0 && path.equals(tokenPath)) {
+                ApiLatency.answerAt(ctx, System.nanoTime() + tokenDelay);
+            }
+            proceed(ctx, fault);
             return;
         }
         if (!path.equals(apiBase) && !path.startsWith(apiBase + "/")) {

@@ -1,6 +1,7 @@
 package dev.gitlablink.account;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,20 +51,31 @@ public class AccountTokenStore {
             return Optional.empty();
         }
         return Optional.of(cipher.decrypt(new EncryptedValue(account.tokenKeyId, ciphertext),
-                associatedData(account, column)));
+                associatedData(account.id, column)));
+    }
+
+    /** What the token columns of a row hold: the key id and both ciphertexts (a missing token is null). */
+    record EncryptedTokens(String keyId, byte[] accessToken, byte[] refreshToken) {
+    }
+
+    /** Both tokens of {@code accountId} encrypted with the primary key, for a write that bypasses the entity. */
+    EncryptedTokens encrypt(UUID accountId, String accessToken, String refreshToken) {
+        return new EncryptedTokens(cipher.primaryKeyId(), encryptColumn(accountId, accessToken, "access_token"),
+                encryptColumn(accountId, refreshToken, "refresh_token"));
     }
 
     private void encryptWithPrimaryKey(LinkedAccount account, String accessToken, String refreshToken) {
-        account.tokenKeyId = cipher.primaryKeyId();
-        account.accessTokenCiphertext = encrypt(account, accessToken, "access_token");
-        account.refreshTokenCiphertext = encrypt(account, refreshToken, "refresh_token");
+        EncryptedTokens encrypted = encrypt(account.id, accessToken, refreshToken);
+        account.tokenKeyId = encrypted.keyId();
+        account.accessTokenCiphertext = encrypted.accessToken();
+        account.refreshTokenCiphertext = encrypted.refreshToken();
     }
 
-    private byte[] encrypt(LinkedAccount account, String token, String column) {
-        return token == null ? null : cipher.encrypt(token, associatedData(account, column)).ciphertext();
+    private byte[] encryptColumn(UUID accountId, String token, String column) {
+        return token == null ? null : cipher.encrypt(token, associatedData(accountId, column)).ciphertext();
     }
 
-    private static String associatedData(LinkedAccount account, String column) {
-        return "linked_account/" + account.id + "/" + column;
+    private static String associatedData(UUID accountId, String column) {
+        return "linked_account/" + accountId + "/" + column;
     }
 }

@@ -76,6 +76,13 @@ public class LinkedAccount {
     @Column(name = "last_sign_in_at")
     public Instant lastSignInAt;
 
+    /**
+     * Until when a token refresh or an unlink holds the account's lease (see {@link AccountLeases}, which alone
+     * writes it); read here so queries can pass over rows a holder is about to write.
+     */
+    @Column(name = "refresh_lease_until", insertable = false, updatable = false)
+    public Instant refreshLeaseUntil;
+
     @Version
     public long version;
 }

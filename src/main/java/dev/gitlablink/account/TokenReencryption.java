@@ -20,8 +20,12 @@ import io.quarkus.scheduler.Scheduled;
  * waiting for every account to refresh (an idle or {@code reauth_required} account never would).
  *
  * <p>Works in batches, each in its own transaction holding its rows' locks ({@code FOR UPDATE SKIP LOCKED}): a
- * row that a token refresh holds right now is left for the next run rather than waited for, and replicas
- * running the job at the same time share the rows instead of queueing on them.
+ * row locked right now is left for the next run rather than waited for, and replicas running the job at the same
+ * time share the rows instead of queueing on them. A row whose lease a refresh or unlink holds is left too: its
+ * holder is about to write new tokens (encrypted with the first key anyway) or delete the row, and a re-encryption
+ * in between would change the row under it and make it throw away the pair GitLab just issued. The holder's write
+ * is conditional on the row being unchanged since its claim, so even a lease that expires meanwhile never lets
+ * the two overwrite each other.
  */
 @ApplicationScoped
 public class TokenReencryption {
@@ -29,6 +33,8 @@ public class TokenReencryption {
     static final int BATCH_SIZE = 100;
     /** Hibernate's value of {@code jakarta.persistence.lock.timeout} for {@code SKIP LOCKED}. */
     private static final int SKIP_LOCKED = -2;
+    /** Rows no refresh or unlink holds (the lease's expiry in the database's time, as the lease is taken). */
+    private static final String NOT_LEASED = "(refreshLeaseUntil is null or refreshLeaseUntil <= current_timestamp)";
 
     private final LinkedAccountRepository accounts;
     private final AccountTokenStore tokenStore;
@@ -96,8 +102,8 @@ public class TokenReencryption {
 
     private Batch reencryptBatch(Set<String> olderKeys, UUID after) {
         PanacheQuery<LinkedAccount> query = after == null
-                ? accounts.find("tokenKeyId in ?1 order by id", olderKeys)
-                : accounts.find("tokenKeyId in ?1 and id > ?2 order by id", olderKeys, after);
+                ? accounts.find("tokenKeyId in ?1 and " + NOT_LEASED + " order by id", olderKeys)
+                : accounts.find("tokenKeyId in ?1 and id > ?2 and " + NOT_LEASED + " order by id", olderKeys, after);
         List<LinkedAccount> rows = query.withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
                 .page(0, BATCH_SIZE)

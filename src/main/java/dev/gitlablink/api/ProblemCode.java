@@ -18,6 +18,7 @@ public enum ProblemCode {
     GITLAB_RATE_LIMITED(429, "GitLab rate limit reached"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable"),
     GITLAB_UNAVAILABLE(502, "GitLab unavailable"),
     GITLAB_ERROR(502, "GitLab refused the request");
 

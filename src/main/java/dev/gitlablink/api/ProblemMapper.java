@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.gitlablink.common.DatabaseUnavailable;
 import dev.gitlablink.gitlab.GitLabException;
 import dev.gitlablink.gitlab.GitLabForbiddenException;
 import dev.gitlablink.gitlab.GitLabInsufficientScopeException;
@@ -26,6 +27,7 @@ import dev.gitlablink.gitlab.GitLabTimeoutException;
 import dev.gitlablink.gitlab.GitLabTokenRejectedException;
 import dev.gitlablink.gitlab.GitLabUnavailableException;
 import dev.gitlablink.limit.RequestLimitedException;
+import dev.gitlablink.token.AccountBusyException;
 import dev.gitlablink.token.AccountNotFoundException;
 import dev.gitlablink.token.GitLabReauthRequiredException;
 import io.quarkus.logging.Log;
@@ -41,6 +43,12 @@ import io.vertx.ext.web.RoutingContext;
  * exception class name, raw message or GitLab body ever reaches the SPA.
  */
 public class ProblemMapper {
+
+    /**
+     * The {@code Retry-After} of a 503, and of a 502/504 when GitLab named no wait: a database restart, a busy
+     * account or a GitLab hiccup usually passes within it, and an open circuit tries GitLab again about then.
+     */
+    private static final long RETRY_SHORTLY_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uriInfo) {
@@ -141,8 +149,19 @@ public class ProblemMapper {
         return respond(Problems.of(code, code.title() + ".", path(uriInfo)));
     }
 
+    @ServerExceptionMapper
+    public Response accountBusy(AccountBusyException e, UriInfo uriInfo) {
+        Log.warnf("%s on %s", e.getMessage(), path(uriInfo));
+        return serviceUnavailable("This account is being refreshed or unlinked. Try again shortly.", path(uriInfo));
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(RuntimeException e, UriInfo uriInfo) {
+        if (DatabaseUnavailable.causes(e)) {
+            // The session lookup fails here too, before any resource runs; logged without a stack trace.
+            Log.warnf("Database unavailable on %s: %s", path(uriInfo), e.toString());
+            return serviceUnavailable("The service cannot reach its database. Try again shortly.", path(uriInfo));
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", incident, path(uriInfo));
         return respond(Problems.of(ProblemCode.INTERNAL_ERROR,
@@ -155,17 +174,26 @@ public class ProblemMapper {
 
     private static Response rateLimited(GitLabRateLimitedException e, String path) {
         long seconds = Math.max(1, e.retryAfter().toSeconds());
-        Problem problem = Problems.of(ProblemCode.GITLAB_RATE_LIMITED,
-                "GitLab asks to wait " + seconds + " s before trying again.", path).withRetryAfter(seconds);
-        return Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).build();
+        return retryLater(Problems.of(ProblemCode.GITLAB_RATE_LIMITED,
+                "GitLab asks to wait " + seconds + " s before trying again.", path), seconds);
+    }
+
+    private static Response serviceUnavailable(String detail, String path) {
+        return retryLater(Problems.of(ProblemCode.SERVICE_UNAVAILABLE, detail, path), RETRY_SHORTLY_SECONDS);
     }
 
     private static Response unavailable(GitLabUnavailableException e, String path, int status) {
         Log.warnf("GitLab unavailable: %s", e.getMessage());
-        return respond(Problems.of(ProblemCode.GITLAB_UNAVAILABLE, status == 504
+        long seconds = e.retryAfter().map(wait -> Math.max(1, wait.toSeconds())).orElse(RETRY_SHORTLY_SECONDS);
+        return retryLater(Problems.of(ProblemCode.GITLAB_UNAVAILABLE, status == 504
                 ? "GitLab did not answer in time. Try again shortly."
-                : "GitLab is not answering. Try again shortly.", path).withStatus(status));
+                : "GitLab is not answering. Try again shortly.", path).withStatus(status), seconds);
+    }
+
+    /** A problem with {@code retryAfter} in the body and the {@code Retry-After} header. */
+    private static Response retryLater(Problem problem, long seconds) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.withRetryAfter(seconds))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).build();
     }
 
     private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {

@@ -1,5 +1,6 @@
 package dev.gitlablink.gitlab;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,6 +23,14 @@ public class GitLabOAuthClient {
     public GitLabOAuthClient(GitLabConfig config, GitLabRestClients clients) {
         this.config = config;
         this.clients = clients;
+    }
+
+    /**
+     * The longest one call of this client can take before it fails: connecting plus waiting for the answer. The
+     * calls are not retried, so a caller holding something while it waits (token/AccountLease) knows its bound.
+     */
+    public Duration longestCall() {
+        return config.connectTimeout().plus(config.readTimeout());
     }
 
     /** The OIDC claims of the token's user. */

@@ -1,44 +1,45 @@
 package dev.gitlablink.token;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import dev.gitlablink.account.AccountTokenStore;
-import dev.gitlablink.account.LinkedAccount;
-import dev.gitlablink.account.LinkedAccountRepository;
+import dev.gitlablink.account.AccountLeases;
 import dev.gitlablink.gitlab.GitLabException;
 import dev.gitlablink.gitlab.GitLabForbiddenException;
 import dev.gitlablink.gitlab.GitLabOAuthClient;
 import dev.gitlablink.gitlab.GitLabRejectedException;
 import dev.gitlablink.gitlab.GitLabTokenRejectedException;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Unlinks a user's GitLab account: revokes the grant at GitLab (the current token pair, and the previous one
  * that GitLab keeps alive until the current access token is first used), then deletes the link and its
- * encrypted tokens. Both happen in one transaction holding the account row's lock
- * ({@code SELECT ... FOR UPDATE}), so no refresh on any replica rotates the tokens in between. If GitLab
- * cannot be reached, throttles the calls or answers anything unexpected, nothing changes and the user can try
- * again; if GitLab refuses the revocation because the grant belongs to another OAuth application (403), the
- * link is removed anyway, because the user asked for it and the service can never revoke that grant.
+ * encrypted tokens. It holds the account's lease ({@link AccountLease}) throughout, so no refresh on any replica
+ * rotates the tokens in between, but no transaction while GitLab answers; the row is deleted only while the lease
+ * is still held and the row unchanged, else the revocation is repeated on what the row holds now. If GitLab cannot
+ * be reached, throttles the calls or answers anything unexpected, nothing changes and the user can try again; if
+ * GitLab refuses the revocation because the grant belongs to another OAuth application (403), the link is removed
+ * anyway, because the user asked for it and the service can never revoke that grant.
  */
 @ApplicationScoped
 public class AccountUnlinking {
 
     private static final String REFRESH_TOKEN_HINT = "refresh_token";
+    /** GitLab calls an unlink makes under its lease: token info, then revoke. */
+    private static final int GITLAB_CALLS = 2;
+    /** Times the row may change under an unlink before it gives up (a sign-in storing a new pair, say). */
+    private static final int ATTEMPTS = 3;
 
-    private final LinkedAccountRepository accounts;
-    private final AccountTokenStore tokenStore;
+    private final AccountLease lease;
+    private final AccountLeases leases;
     private final GitLabOAuthClient oauth;
     private final TokenService tokens;
 
-    AccountUnlinking(LinkedAccountRepository accounts, AccountTokenStore tokenStore, GitLabOAuthClient oauth,
-            TokenService tokens) {
-        this.accounts = accounts;
-        this.tokenStore = tokenStore;
+    AccountUnlinking(AccountLease lease, AccountLeases leases, GitLabOAuthClient oauth, TokenService tokens) {
+        this.lease = lease;
+        this.leases = leases;
         this.oauth = oauth;
         this.tokens = tokens;
     }
@@ -49,40 +50,57 @@ public class AccountUnlinking {
      * when GitLab could not be reached, throttled the call or failed it (the account is then unchanged).
      */
     public void unlink(UUID userId, UUID accountId) {
-        revokeAndDelete(userId, accountId);
+        for (int attempt = 1; !revokeAndDelete(userId, accountId); attempt++) {
+            if (attempt == ATTEMPTS) {
+                throw new AccountBusyException(accountId);
+            }
+            Log.infof("Account %s changed while it was being unlinked; revoking what it holds now", accountId);
+        }
         // After the commit: the next read of this account, here or after a cache miss, finds no row.
         tokens.evict(accountId);
         Log.infof("Unlinked account %s of app user %s", accountId, userId);
     }
 
-    @Transactional
-    void revokeAndDelete(UUID userId, UUID accountId) {
-        LinkedAccount account = accounts.findForUpdate(accountId)
-                .filter(found -> found.user.id.equals(userId))
-                .orElseThrow(() -> new AccountNotFoundException(accountId));
-        // After a refresh GitLab keeps the previous pair valid until the new access token is first used; using
-        // it once (token info) ends that pair, which revoking the current pair alone would leave alive.
-        Optional<String> accessToken = tokenStore.accessToken(account);
-        accessToken.ifPresent(access -> endPreviousPair(account, access));
-        // Revoking either token of a pair revokes both at GitLab; the refresh token is the one that lives on.
-        Optional<String> refreshToken = tokenStore.refreshToken(account);
-        Optional<String> token = refreshToken.or(() -> accessToken);
-        if (token.isPresent()) {
-            revoke(account, token.get(), refreshToken.isPresent() ? REFRESH_TOKEN_HINT : null);
+    /** One attempt; {@code false} when the lease was lost or the row changed before the delete. */
+    private boolean revokeAndDelete(UUID userId, UUID accountId) {
+        LeaseClaim claim = lease.claim(accountId, GITLAB_CALLS, account -> {
+            if (!account.user.id.equals(userId)) {
+                throw new AccountNotFoundException(accountId);
+            }
+        });
+        try {
+            revoke(claim);
+        } catch (RuntimeException failed) {
+            lease.release(claim);
+            throw failed;
         }
-        accounts.delete(account);
+        return QuarkusTransaction.requiringNew().call(() -> leases.delete(accountId, claim.owner(),
+                claim.version()));
     }
 
-    private void endPreviousPair(LinkedAccount account, String accessToken) {
+    private void revoke(LeaseClaim claim) {
+        // After a refresh GitLab keeps the previous pair valid until the new access token is first used; using
+        // it once (token info) ends that pair, which revoking the current pair alone would leave alive.
+        if (claim.accessToken() != null) {
+            endPreviousPair(claim, claim.accessToken());
+        }
+        // Revoking either token of a pair revokes both at GitLab; the refresh token is the one that lives on.
+        String token = claim.refreshToken() != null ? claim.refreshToken() : claim.accessToken();
+        if (token != null) {
+            revoke(claim, token, claim.refreshToken() != null ? REFRESH_TOKEN_HINT : null);
+        }
+    }
+
+    private void endPreviousPair(LeaseClaim claim, String accessToken) {
         try {
-            oauth.tokenInfo(account.instance.baseUrl, accessToken);
+            oauth.tokenInfo(claim.instanceUrl(), accessToken);
         } catch (GitLabException failed) {
             // An expired or revoked access token is refused, and that use still ends the previous pair. Anything
             // else (429, 5xx, an unreadable answer) aborts the unlink.
             if (!refusesTheToken(failed)) {
                 throw failed;
             }
-            Log.debugf("GitLab refused the access token of account %s while unlinking (%s)", account.id,
+            Log.debugf("GitLab refused the access token of account %s while unlinking (%s)", claim.accountId(),
                     failed.getMessage());
         }
     }
@@ -93,14 +111,14 @@ public class AccountUnlinking {
                 || failed instanceof GitLabRejectedException rejected && rejected.status() == 400;
     }
 
-    private void revoke(LinkedAccount account, String token, String hint) {
+    private void revoke(LeaseClaim claim, String token, String hint) {
         try {
-            oauth.revoke(account.instance.baseUrl, token, hint);
+            oauth.revoke(claim.instanceUrl(), token, hint);
         } catch (GitLabForbiddenException otherApplication) {
             // 403 unauthorized_client: the grant belongs to another OAuth application, so this service can never
             // revoke it. Only this refusal unlinks anyway; a throttled or failed revocation changes nothing.
             Log.warnf("GitLab %s refused to revoke the grant of account %s (%s); unlinking anyway",
-                    account.instance.baseUrl, account.id, otherApplication.getMessage());
+                    claim.instanceUrl(), claim.accountId(), otherApplication.getMessage());
         }
     }
 }

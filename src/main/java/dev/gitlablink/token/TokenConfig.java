@@ -23,4 +23,12 @@ public interface TokenConfig {
      */
     @WithDefault("5S")
     Duration cacheTtl();
+
+    /**
+     * How much longer than its GitLab calls can take a refresh's or an unlink's lease on an account lasts (the calls'
+     * bound comes from the GitLab timeouts), so that only a holder that has stopped loses it. Callers finding the
+     * lease held wait for the holder's result, or for the lease to end when the holder crashed.
+     */
+    @WithDefault("5S")
+    Duration leaseMargin();
 }

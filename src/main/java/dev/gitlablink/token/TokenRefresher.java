@@ -15,9 +15,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * At most one refresh per account and stale token in this process: the first caller starts {@link TokenRotation}
- * on a virtual thread (it locks a row and calls GitLab), callers replacing the same token meanwhile get the same
- * pending result instead of queueing on the database lock. Across processes the row lock in {@link TokenRotation}
- * does the same.
+ * on a virtual thread (it takes the account's lease and calls GitLab), callers replacing the same token meanwhile
+ * get the same pending result instead of each polling the lease. Across processes the lease does the same.
  */
 @ApplicationScoped
 class TokenRefresher {

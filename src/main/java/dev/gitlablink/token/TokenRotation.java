@@ -7,84 +7,153 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 
+import dev.gitlablink.account.AccountLeases;
 import dev.gitlablink.account.AccountStatus;
 import dev.gitlablink.account.AccountTokenStore;
 import dev.gitlablink.account.GrantedTokens;
 import dev.gitlablink.account.LinkedAccount;
-import dev.gitlablink.account.LinkedAccountRepository;
 import dev.gitlablink.gitlab.GitLabGrantRevokedException;
 import dev.gitlablink.gitlab.GitLabOAuthClient;
 import dev.gitlablink.gitlab.GitLabTokenResponse;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * One refresh of one account's tokens, in one transaction holding the account row's lock
- * ({@code SELECT ... FOR UPDATE}): replicas sharing the database queue here, and whoever comes second
- * finds the rotated token and uses it instead of refreshing again. The rotated refresh token is written
- * in the same transaction as the new access token.
+ * One refresh of one account's tokens under the account's lease ({@link AccountLease}): replicas sharing the
+ * database take turns, and whoever comes second finds the rotated token and uses it instead of refreshing again.
+ * No transaction is open while GitLab answers; the new access token and the rotated refresh token are written
+ * together, and only while the lease is still held. A refresh that lost its lease revokes the pair it got.
  */
 @ApplicationScoped
 class TokenRotation {
 
-    private final LinkedAccountRepository accounts;
+    /** Lost leases in a row before giving up; each loss means someone else changed the row meanwhile. */
+    private static final int ATTEMPTS = 3;
+
+    private final AccountLease lease;
+    private final AccountLeases leases;
     private final AccountTokenStore tokenStore;
     private final GitLabOAuthClient oauth;
+    private final RevocationService revocations;
     private final TokenConfig config;
     private final Event<TokensRefreshed> refreshed;
     private final Clock clock;
 
-    TokenRotation(LinkedAccountRepository accounts, AccountTokenStore tokenStore, GitLabOAuthClient oauth,
-            TokenConfig config, Event<TokensRefreshed> refreshed, Clock clock) {
-        this.accounts = accounts;
+    TokenRotation(AccountLease lease, AccountLeases leases, AccountTokenStore tokenStore, GitLabOAuthClient oauth,
+            RevocationService revocations, TokenConfig config, Event<TokensRefreshed> refreshed, Clock clock) {
+        this.lease = lease;
+        this.leases = leases;
         this.tokenStore = tokenStore;
         this.oauth = oauth;
+        this.revocations = revocations;
         this.config = config;
         this.refreshed = refreshed;
         this.clock = clock;
     }
 
     /** Refreshes unless the stored token already differs from {@code staleAccessToken} and is not about to expire. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     RefreshOutcome refreshIfStale(UUID accountId, String staleAccessToken) {
-        LinkedAccount account = accounts.findForUpdate(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<RefreshOutcome> outcome = switch (lease.acquire(accountId, 1,
+                    account -> settle(account, staleAccessToken))) {
+                case AccountLease.Acquired.Settled<RefreshOutcome> settled -> Optional.of(settled.result());
+                case AccountLease.Acquired.Held<RefreshOutcome> held -> refreshHolding(held.claim());
+            };
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+        }
+        throw new AccountBusyException(accountId);
+    }
+
+    /** The outcome the row gives without a refresh, if it gives one. */
+    private Optional<RefreshOutcome> settle(LinkedAccount account, String staleAccessToken) {
         if (account.status == AccountStatus.REAUTH_REQUIRED) {
-            return new RefreshOutcome.GrantRevoked();
+            return Optional.of(new RefreshOutcome.GrantRevoked());
         }
         Instant now = clock.instant();
         Optional<String> current = tokenStore.accessToken(account);
-        if (current.isPresent() && !current.get().equals(staleAccessToken) && !expiresSoon(account, now)) {
-            return new RefreshOutcome.Usable(current.get());
+        if (current.isPresent() && !current.get().equals(staleAccessToken)
+                && !TokenExpiry.expiresSoon(account.accessTokenExpiresAt, now, config.refreshSkew())) {
+            return Optional.of(new RefreshOutcome.Usable(current.get()));
         }
-        Optional<String> refreshToken = tokenStore.refreshToken(account);
-        if (refreshToken.isEmpty()) {
-            return markReauthRequired(account, now, "no refresh token");
+        if (account.refreshTokenCiphertext == null) {
+            account.status = AccountStatus.REAUTH_REQUIRED;
+            account.updatedAt = now;
+            Log.infof("Account %s needs a new GitLab sign-in: no refresh token", account.id);
+            return Optional.of(new RefreshOutcome.GrantRevoked());
         }
+        return Optional.empty();
+    }
+
+    /** The refresh itself, holding the lease; empty when the lease was lost and the row must be looked at again. */
+    private Optional<RefreshOutcome> refreshHolding(LeaseClaim claim) {
         GitLabTokenResponse response;
         try {
-            response = oauth.refresh(account.instance.baseUrl, refreshToken.get());
+            response = oauth.refresh(claim.instanceUrl(), claim.refreshToken());
         } catch (GitLabGrantRevokedException revoked) {
-            return markReauthRequired(account, now, "GitLab refused the refresh token");
+            return markReauthRequired(claim);
+        } catch (RuntimeException failed) {
+            // GitLab did not answer, or failed: nothing changed, and the next caller need not wait for the lease.
+            lease.release(claim);
+            throw failed;
         }
+        GrantedTokens tokens = granted(claim, response);
+        if (store(claim, tokens)) {
+            Log.infof("Refreshed GitLab tokens of account %s", claim.accountId());
+            return Optional.of(new RefreshOutcome.Usable(tokens.accessToken()));
+        }
+        Log.warnf("The refresh of account %s lost its lease before storing its tokens; revoking the pair it got",
+                claim.accountId());
+        revocations.revoke(claim.instanceUrl(), tokens, "a refresh that lost its lease");
+        return Optional.empty();
+    }
+
+    private GrantedTokens granted(LeaseClaim claim, GitLabTokenResponse response) {
         long expiresIn = response.expiresIn() == null ? 0 : response.expiresIn();
-        String scopes = response.scope() == null || response.scope().isBlank() ? account.scopes : response.scope();
-        tokenStore.store(account, new GrantedTokens(response.accessToken(), response.refreshToken(),
-                now.plusSeconds(expiresIn), scopes));
-        account.updatedAt = now;
-        refreshed.fire(new TokensRefreshed(accountId));
-        Log.infof("Refreshed GitLab tokens of account %s", accountId);
-        return new RefreshOutcome.Usable(response.accessToken());
+        String scopes = response.scope() == null || response.scope().isBlank() ? claim.scopes() : response.scope();
+        // GitLab always rotates the refresh token; should an answer lack one, the old one stays valid (RFC 6749).
+        String refreshToken = response.refreshToken() == null ? claim.refreshToken() : response.refreshToken();
+        return new GrantedTokens(response.accessToken(), refreshToken, clock.instant().plusSeconds(expiresIn),
+                scopes);
     }
 
-    private boolean expiresSoon(LinkedAccount account, Instant now) {
-        return TokenExpiry.expiresSoon(account.accessTokenExpiresAt, now, config.refreshSkew());
+    /**
+     * Writes the tokens if the lease is still held. A write that fails is rolled back; if the lease is then still
+     * ours to release, the write certainly did not commit and the pair is revoked. Otherwise nobody can tell, and
+     * the pair is left alone: GitLab keeps the previous pair valid until the new access token is first used, so the
+     * row stays usable either way.
+     */
+    private boolean store(LeaseClaim claim, GrantedTokens tokens) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                boolean stored = leases.storeTokens(claim.accountId(), claim.owner(), claim.version(), tokens,
+                        clock.instant());
+                if (stored) {
+                    refreshed.fire(new TokensRefreshed(claim.accountId()));
+                }
+                return stored;
+            });
+        } catch (RuntimeException failed) {
+            if (lease.release(claim)) {
+                revocations.revoke(claim.instanceUrl(), tokens, "a refresh whose tokens could not be stored");
+            } else {
+                Log.warnf("Cannot tell whether the refreshed tokens of account %s were stored; leaving the pair alone",
+                        claim.accountId());
+            }
+            throw failed;
+        }
     }
 
-    private RefreshOutcome markReauthRequired(LinkedAccount account, Instant now, String why) {
-        account.status = AccountStatus.REAUTH_REQUIRED;
-        account.updatedAt = now;
-        Log.infof("Account %s needs a new GitLab sign-in: %s", account.id, why);
-        return new RefreshOutcome.GrantRevoked();
+    private Optional<RefreshOutcome> markReauthRequired(LeaseClaim claim) {
+        boolean marked = QuarkusTransaction.requiringNew().call(() -> leases.markReauthRequired(claim.accountId(),
+                claim.owner(), claim.version(), clock.instant()));
+        if (!marked) {
+            // The row changed meanwhile (a sign-in stored a new grant, say): look at it again.
+            return Optional.empty();
+        }
+        Log.infof("Account %s needs a new GitLab sign-in: GitLab refused the refresh token", claim.accountId());
+        return Optional.of(new RefreshOutcome.GrantRevoked());
     }
 }

@@ -28,6 +28,9 @@ public class ProblemResponsesFilter implements OASFilter {
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
     static final String PROBLEM_REF = "#/components/schemas/Problem";
 
+    private static final String SERVICE_UNAVAILABLE = "`service_unavailable`: the database cannot be reached, or the "
+            + "account is busy with another refresh or unlink; try again after `Retry-After` seconds";
+
     /** Answers of the account data endpoints, by status. */
     private static final Map<String, String> ACCOUNT_PROBLEMS = Map.of(
             "400", "`validation_failed`: a bad parameter, with `errors: [{field, message}]`; nothing is sent to GitLab",
@@ -37,13 +40,16 @@ public class ProblemResponsesFilter implements OASFilter {
             "404", "`account_not_found` (not one of the caller's accounts) or `not_found` (GitLab has no such object)",
             "429", "`gitlab_rate_limited` (GitLab throttles) or `rate_limited` (this session's share of the service is"
                     + " used up), with `retryAfter` seconds and a `Retry-After` header",
-            "502", "`gitlab_unavailable`: GitLab failed after retries, is unreachable, or its circuit is open",
-            "504", "`gitlab_unavailable`: GitLab did not answer in time");
+            "502", "`gitlab_unavailable`: GitLab failed after retries, is unreachable, or its circuit is open; "
+                    + "`retryAfter` and `Retry-After` say when to try again",
+            "503", SERVICE_UNAVAILABLE,
+            "504", "`gitlab_unavailable`: GitLab did not answer in time; `retryAfter` and `Retry-After` as for 502");
 
     /** Answers of the other /api endpoints, by status. */
     private static final Map<String, String> SESSION_PROBLEMS = Map.of("401", "`not_authenticated`: no valid session",
             "429", "`rate_limited`: this session made too many requests; with `retryAfter` seconds and a `Retry-After`"
-                    + " header");
+                    + " header",
+            "503", SERVICE_UNAVAILABLE);
 
     /** The methods CsrfHeaderFilter and FetchMetadataFilter let through. */
     private static final Set<PathItem.HttpMethod> SAFE_METHODS =
@@ -102,7 +108,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(PROBLEM_MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
-        if ("429".equals(status)) {
+        if (!status.startsWith("4") || "429".equals(status)) {
             response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
         }

@@ -13,15 +13,18 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.gitlablink.crypto.KeyRing;
 import dev.gitlablink.crypto.TokenCipher;
+import dev.gitlablink.emulator.EmulatorToken;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.SignedInUser;
 import dev.gitlablink.testsupport.TestSettings;
+import dev.gitlablink.token.AccountTokenRows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -29,8 +32,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * After a key rotation ({@code TOKEN_ENCRYPTION_KEYS} = new key first, then the retired one), the re-encryption
- * job moves accounts still on the retired key to the new one, without waiting on a row a refresh holds, and
- * leaves alone (and counts) accounts whose key was removed.
+ * job moves accounts still on the retired key to the new one, without waiting on a locked row or changing one whose
+ * lease a refresh holds, and leaves alone (and counts) accounts whose key was removed.
  */
 @QuarkusTest
 @WithTestResource(value = LocalServicesResource.class, initArgs = @ResourceArg(
@@ -56,6 +59,9 @@ class TokenReencryptionTest {
 
     @Inject
     TokenCipher cipher;
+
+    @Inject
+    AccountTokenRows rows;
 
     @Test
     void accountsOnTheRetiredKeyMoveToTheNewKeyAndKeepWorking() {
@@ -101,6 +107,35 @@ class TokenReencryptionTest {
             refresh.get(10, TimeUnit.SECONDS);
         }
         assertEquals(1, reencryption.reencryptAll().reencrypted(), "the next run takes the row");
+    }
+
+    @Test
+    void aRowWhoseLeaseARefreshHoldsIsLeftToTheRefresh() throws Exception {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "rekey-leased");
+        UUID accountId = UUID.fromString(user.accountId());
+        encryptWithRetiredKey(accountId);
+        rows.expireAccessToken(user.accountId());
+        emulator.stats().reset();
+        emulator.knobs().tokenLatency(Duration.ofMillis(1500));
+        try {
+            CompletableFuture<Integer> read = CompletableFuture.supplyAsync(
+                    () -> user.api().accept("application/json").when().get(user.account() + "/user").statusCode());
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> rows.leased(user.accountId()));
+
+            assertEquals(0, reencryption.reencryptAll().reencrypted(), "the leased row is passed over");
+
+            assertEquals(200, read.get(20, TimeUnit.SECONDS));
+        } finally {
+            emulator.knobs().reset();
+        }
+        assertEquals(1, emulator.stats().tokenRequests("refresh_token"), "the refresh kept the pair it got");
+        EmulatorToken latest = emulator.tokensIssuedTo(user.gitLabUser().id()).getLast();
+        QuarkusTransaction.requiringNew().run(() -> {
+            LinkedAccount account = accounts.findById(accountId);
+            assertEquals(cipher.primaryKeyId(), account.tokenKeyId, "the refresh wrote with the first key");
+            assertEquals(latest.refreshToken(), tokenStore.refreshToken(account).orElseThrow());
+        });
+        assertEquals(new TokenReencryption.Result(0, 0, 0), reencryption.reencryptAll(), "nothing left to do");
     }
 
     @Test

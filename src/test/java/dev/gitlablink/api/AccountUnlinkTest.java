@@ -1,6 +1,7 @@
 package dev.gitlablink.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -11,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -32,7 +35,10 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** DELETE /api/accounts/{id}: the grant is revoked at GitLab and the link is gone, or nothing changes. */
+/**
+ * DELETE /api/accounts/{id}: the grant is revoked at GitLab and the link is gone, or nothing changes; a refresh in
+ * progress is waited for, and its pair revoked too.
+ */
 @QuarkusTest
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class AccountUnlinkTest {
@@ -92,6 +98,24 @@ class AccountUnlinkTest {
         user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(204);
 
         assertTrue(liveTokens(user).isEmpty(), "GitLab accepts none of the account's tokens");
+    }
+
+    @Test
+    void anUnlinkDuringARefreshWaitsForItAndRevokesThePairItStored() throws Exception {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "unlink-during-refresh");
+        rows.expireAccessToken(user.accountId());
+        long refreshesBefore = emulator.stats().tokenRequests("refresh_token");
+        emulator.knobs().tokenLatency(Duration.ofMillis(1500));
+        CompletableFuture<Integer> read = CompletableFuture.supplyAsync(
+                () -> user.api().accept("application/json").when().get(user.account() + "/user").statusCode());
+        await().atMost(Duration.ofSeconds(5)).until(() -> rows.leased(user.accountId()));
+
+        user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(204);
+
+        assertEquals(refreshesBefore + 1, emulator.stats().tokenRequests("refresh_token"));
+        assertTrue(liveTokens(user).isEmpty(), "the pair the refresh stored meanwhile is revoked too");
+        int status = read.get(20, TimeUnit.SECONDS);
+        assertTrue(status == 200 || status == 404, "the read got " + status);
     }
 
     @Test

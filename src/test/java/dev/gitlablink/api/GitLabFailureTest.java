@@ -86,7 +86,9 @@ class GitLabFailureTest {
 
         projects().then().statusCode(502)
                 .contentType("application/problem+json")
-                .body("code", equalTo("gitlab_unavailable"));
+                .body("code", equalTo("gitlab_unavailable"))
+                .header("Retry-After", "5")
+                .body("retryAfter", equalTo(5));
         assertEquals(3, emulator.stats().apiRequests(), "one call and two bounded retries");
     }
 
@@ -107,7 +109,8 @@ class GitLabFailureTest {
 
         long started = System.nanoTime();
         projects().then().statusCode(504)
-                .body("code", equalTo("gitlab_unavailable"));
+                .body("code", equalTo("gitlab_unavailable"))
+                .header("Retry-After", "5");
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(tookMillis < 8000, "bounded: " + tookMillis + " ms");
     }

@@ -11,53 +11,49 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.gitlablink.emulator.ApplicationRegistration;
 import dev.gitlablink.emulator.EmulatorOptions;
 import dev.gitlablink.emulator.EmulatorToken;
 import dev.gitlablink.emulator.EmulatorUser;
 import dev.gitlablink.emulator.GitLabEmulator;
-import dev.gitlablink.local.LocalPostgres;
 import dev.gitlablink.testsupport.Browser;
+import dev.gitlablink.testsupport.ServiceEnvironment;
 import dev.gitlablink.testsupport.ServiceProcess;
 import dev.gitlablink.testsupport.SignInFlow;
-import dev.gitlablink.testsupport.TestSecrets;
+import dev.gitlablink.testsupport.SignedInUser;
 import dev.gitlablink.testsupport.TestSettings;
 
 /**
- * What {@code bench/run.sh} loads: an embedded PostgreSQL, the GitLab emulator (admin API on) with a user who
- * is a member of {@value #DEFAULT_PROJECTS} projects, and the packaged service signed in as that user. Writes
- * {@code target/bench/env.sh} (URLs, the session cookie, the account id and the user's GitLab token: test
- * values only), prints {@code READY}, and runs until standard input closes or the JVM gets SIGTERM.
+ * What {@code bench/run.sh} and {@code bench/soak.sh} load: an embedded PostgreSQL, the GitLab emulator (admin API
+ * on) with {@code BENCH_USERS} users, each a member of {@code BENCH_PROJECTS} projects, and the packaged service
+ * with every user signed in ({@link ServiceEnvironment}). Writes into {@code BENCH_DIR} (default
+ * {@code target/bench}) {@code env.sh} (URLs, the first user's session cookie, account id and GitLab token) and
+ * {@code sessions.txt} (a line "cookie account-id username" per user): test values only. Prints {@code READY}, and
+ * runs until standard input closes or the JVM gets SIGTERM.
+ *
+ * <p>{@code BENCH_ACCESS_TOKEN_LIFETIME} (seconds) sets the lifetime of the access tokens the users get;
+ * {@code BENCH_SERVICE_ENV} ("NAME=value NAME=value") adds variables to the service's environment.
  */
 public final class BenchEnvironment {
 
-    static final Path DIRECTORY = Path.of("target", "bench");
     static final String CLIENT_ID = "gitlab-link-bench";
-    static final Set<String> SCOPES = Set.of("openid", "profile", "email", "read_user", "read_api", "api");
     static final String SESSION_COOKIE = "gitlab_link_session";
     static final int DEFAULT_PROJECTS = 60;
-    static final Map<String, String> BENCH_LIMITS = Map.of(
-            "API_RATE_LIMIT", "100000000",
-            "SESSION_GITLAB_CALLS", "10000",
-            "SESSION_GITLAB_CALLS_QUEUED", "10000");
 
-    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final Path directory = Path.of(setting("BENCH_DIR", "target/bench"));
+    private ServiceEnvironment environment;
 
     public static void main(String[] args) throws IOException {
-        BenchEnvironment environment = new BenchEnvironment();
-        Runtime.getRuntime().addShutdownHook(new Thread(environment::close, "bench-environment-shutdown"));
+        BenchEnvironment bench = new BenchEnvironment();
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::close, "bench-environment-shutdown"));
         try {
-            environment.start();
+            bench.start();
         } catch (RuntimeException | Error e) {
             System.err.println("bench environment failed to start: " + e);
             e.printStackTrace();
@@ -70,55 +66,75 @@ public final class BenchEnvironment {
     }
 
     private void start() throws IOException {
-        Files.createDirectories(DIRECTORY);
-        CompletableFuture<LocalPostgres> database = CompletableFuture.supplyAsync(LocalPostgres::startFresh);
-        GitLabEmulator emulator = GitLabEmulator.start(EmulatorOptions.defaults().withHost("127.0.0.1").withPort(0)
-                .withAdminApi(true));
-        resources.push(emulator);
-        LocalPostgres postgres = database.join();
-        resources.push(postgres);
-
-        EmulatorUser user = emulator.createUser("bench", "Bench User", "bench@example.test");
+        Files.createDirectories(directory);
+        environment = ServiceEnvironment.start(CLIENT_ID, 1, EmulatorOptions.defaults().withAdminApi(true));
+        GitLabEmulator emulator = environment.emulator();
+        String lifetime = setting("BENCH_ACCESS_TOKEN_LIFETIME", "");
+        if (!lifetime.isEmpty()) {
+            emulator.knobs().accessTokenLifetime(Duration.ofSeconds(Long.parseLong(lifetime)));
+        }
         int projects = intSetting("BENCH_PROJECTS", DEFAULT_PROJECTS);
-        emulator.data().generateProjects(user.id(), "bench-group", projects);
+        int userCount = intSetting("BENCH_USERS", 1);
+        ServiceProcess service = environment.startService(0, serviceEnvironment(),
+                setting("BENCH_SERVICE_HEAP", "512m"), directory.resolve("service.log"));
+        Files.writeString(directory.resolve("service.pid"), service.pid() + "\n");
+        TestSettings settings = environment.settings(0);
 
-        int port = TestSecrets.freePort();
-        TestSettings settings = new TestSettings(port, CLIENT_ID, TestSecrets.randomSecret(24), "unused");
-        emulator.registerApplication(new ApplicationRegistration(CLIENT_ID, settings.clientSecret(),
-                List.of(settings.redirectUri()), SCOPES, true));
-
-        Map<String, String> serviceEnvironment = ServiceProcess.environment(emulator.baseUrl(), CLIENT_ID,
-                settings.clientSecret(), postgres.jdbcUrl(), LocalPostgres.USER);
-        // wrk loads one session from one address with up to 500 connections: the per-session limits are set above
-        // that load, explicitly (bench/README.md), so the benchmark measures the data path, not the limits.
-        serviceEnvironment.putAll(BENCH_LIMITS);
-        ServiceProcess service = ServiceProcess.start(serviceEnvironment, port,
-                setting("BENCH_SERVICE_HEAP", "512m"), DIRECTORY.resolve("service.log"), Duration.ofSeconds(120));
-        resources.push(service);
-        Files.writeString(DIRECTORY.resolve("service.pid"), service.pid() + "\n");
-
-        Browser browser = new Browser();
-        new SignInFlow(browser, settings, emulator).signIn(user, "/");
-        String cookie = browser.cookie(settings.baseUrl(), SESSION_COOKIE)
-                .orElseThrow(() -> new IllegalStateException("no session cookie after sign-in"));
-        String accountId = accountId(settings.baseUrl(), cookie);
-        String gitLabToken = emulator.tokensIssuedTo(user.id()).stream()
+        List<SignedInUser> users = new ArrayList<>();
+        for (int i = 1; i <= userCount; i++) {
+            String name = i == 1 ? "bench" : "bench-" + i;
+            EmulatorUser user = emulator.createUser(name, "Bench User " + i, name + "@example.test");
+            emulator.data().generateProjects(user.id(), name + "-group", projects);
+            users.add(signIn(emulator, settings, user));
+        }
+        SignedInUser first = users.getFirst();
+        String gitLabToken = emulator.tokensIssuedTo(first.gitLabUser().id()).stream()
                 .filter(token -> !token.revoked())
-                .reduce((first, second) -> second)
+                .reduce((older, newer) -> newer)
                 .map(EmulatorToken::accessToken)
                 .orElseThrow(() -> new IllegalStateException("the emulator issued no token to the bench user"));
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVICE_URL", settings.baseUrl());
         env.put("EMULATOR_URL", emulator.baseUrl());
-        env.put("ACCOUNT_ID", accountId);
+        env.put("ACCOUNT_ID", first.accountId());
         env.put("PROJECT_COUNT", String.valueOf(projects));
+        env.put("USER_COUNT", String.valueOf(userCount));
         env.put("SERVICE_PID", String.valueOf(service.pid()));
-        env.put("SESSION_COOKIE", cookie);
+        env.put("SESSION_COOKIE", first.sessionCookie());
         env.put("GITLAB_TOKEN", gitLabToken);
-        writeEnvFile(env);
-        System.out.printf("service %s (pid %d, log %s), emulator %s, %d projects%n", settings.baseUrl(),
-                service.pid(), DIRECTORY.resolve("service.log"), emulator.baseUrl(), projects);
+        env.put("SESSIONS_FILE", directory.resolve("sessions.txt").toString());
+        StringBuilder sessions = new StringBuilder();
+        users.forEach(user -> sessions.append(user.sessionCookie()).append(' ').append(user.accountId()).append(' ')
+                .append(user.gitLabUser().username()).append('\n'));
+        writeOwnerOnly(directory.resolve("sessions.txt"), sessions.toString());
+        StringBuilder text = new StringBuilder("# written by BenchEnvironment for bench/*.sh; test values only\n");
+        env.forEach((name, value) -> text.append("export ").append(name).append("='").append(value).append("'\n"));
+        writeOwnerOnly(directory.resolve("env.sh"), text.toString());
+        System.out.printf("service %s (pid %d, log %s), emulator %s, %d users with %d projects each%n",
+                settings.baseUrl(), service.pid(), directory.resolve("service.log"), emulator.baseUrl(), userCount,
+                projects);
+    }
+
+    /** {@code user} signed in through the real flow, as {@link SignedInUser#signIn} does for a new user. */
+    private static SignedInUser signIn(GitLabEmulator emulator, TestSettings settings, EmulatorUser user) {
+        Browser browser = new Browser();
+        new SignInFlow(browser, settings, emulator).signIn(user, "/");
+        String cookie = browser.cookie(settings.baseUrl(), SESSION_COOKIE)
+                .orElseThrow(() -> new IllegalStateException("no session cookie after sign-in"));
+        return new SignedInUser(user, cookie, accountId(settings.baseUrl(), cookie), settings);
+    }
+
+    /** {@code BENCH_SERVICE_ENV}: space-separated {@code NAME=value} pairs for the service's environment. */
+    private static Map<String, String> serviceEnvironment() {
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (String pair : setting("BENCH_SERVICE_ENV", "").split("\\s+")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                extra.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        return extra;
     }
 
     private static String accountId(String serviceUrl, String cookie) {
@@ -140,24 +156,18 @@ public final class BenchEnvironment {
         }
     }
 
-    /** Owner-only file: it holds the bench user's cookie and GitLab token (test values of a throw-away run). */
-    private static void writeEnvFile(Map<String, String> env) throws IOException {
-        Path file = DIRECTORY.resolve("env.sh");
+    /** Owner-only file: it holds the bench users' cookies and a GitLab token (test values of a throw-away run). */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        StringBuilder text = new StringBuilder("# written by BenchEnvironment for bench/run.sh; test values only\n");
-        env.forEach((name, value) -> text.append("export ").append(name).append("='").append(value).append("'\n"));
         Files.writeString(file, text);
     }
 
-    /** Service first (it holds connections to the others), then the emulator and the database. */
+    /** Stops the service, the emulator and the database. */
     private synchronized void close() {
-        while (!resources.isEmpty()) {
-            try {
-                resources.pop().close();
-            } catch (Exception e) {
-                System.err.println("bench environment: clean-up step failed: " + e);
-            }
+        if (environment != null) {
+            environment.close();
+            environment = null;
         }
     }
 

@@ -70,6 +70,20 @@ class GitLabEmulatorAdminApiTest {
     }
 
     @Test
+    void timedKnobsAreSettable() {
+        admin("/knobs", "{\"tokenLatencyMs\":40,\"failFor\":{\"seconds\":60,\"status\":502}}").then()
+                .statusCode(200).body("tokenLatencyMs", equalTo(40))
+                .body("timedFaultSecondsLeft", greaterThanOrEqualTo(58));
+        api.get(token, "/projects").then().statusCode(502);
+        admin("/knobs", "{\"rateLimitFor\":{\"seconds\":60,\"retryAfterSeconds\":9}}").then().statusCode(200);
+        api.get(token, "/projects").then().statusCode(429).header("Retry-After", "9");
+        admin("/knobs", "{\"failFor\":{\"seconds\":0}}").then().statusCode(200)
+                .body("timedFaultSecondsLeft", equalTo(0));
+        api.get(token, "/projects").then().statusCode(200);
+        assertEquals(Duration.ofMillis(40), emulator.knobs().tokenLatency());
+    }
+
+    @Test
     void downSparesTheAdminApi() throws Exception {
         admin("/knobs", "{\"down\":true}").then().statusCode(200).body("down", equalTo(true));
         HttpClient client = HttpClient.newHttpClient();
@@ -108,6 +122,10 @@ class GitLabEmulatorAdminApiTest {
                 .body("apiRequests", greaterThanOrEqualTo(2))
                 .body("apiRequestsByPath.'/projects'", greaterThanOrEqualTo(1))
                 .body("tokenRequests.authorization_code", greaterThanOrEqualTo(1));
+        String refreshToken = api.tokens(lee, "read_api").getString("refresh_token");
+        api.flows().refresh(ApiTestClient.APP, refreshToken).then().statusCode(200);
+        EmulatorFlows.request().get(emulator.baseUrl() + "/-/emulator/stats").then().statusCode(200)
+                .body("refreshesByUser.lee", equalTo(1));
         admin("/knobs", "{\"latencyMs\":100}");
         admin("/reset", "").then().statusCode(200).body("latencyMs", equalTo(0));
         EmulatorFlows.request().get(emulator.baseUrl() + "/-/emulator/stats").then()

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -226,13 +228,65 @@ class GitLabEmulatorKnobsTest {
     }
 
     @Test
+    void tokenLatencyHoldsTheAnswerButIssuesThePairAtOnce() throws Exception {
+        JsonPath tokens = api.tokens(kim, "read_api");
+        emulator.stats().reset();
+        emulator.knobs().tokenLatency(Duration.ofMillis(800));
+        HttpRequest refresh = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/oauth/token"))
+                .timeout(Duration.ofMillis(300))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id="
+                        + ApiTestClient.APP.clientId() + "&client_secret=" + ApiTestClient.APP.clientSecret()
+                        + "&refresh_token=" + tokens.getString("refresh_token"))).build();
+
+        assertThrows(HttpTimeoutException.class,
+                () -> HttpClient.newHttpClient().send(refresh, HttpResponse.BodyHandlers.ofString()));
+        assertEquals(1, emulator.stats().refreshes(kim.id()), "GitLab minted the pair the client never saw");
+
+        long started = System.nanoTime();
+        api.flows().refresh(ApiTestClient.APP, tokens.getString("refresh_token")).then().statusCode(200);
+        assertTrue((System.nanoTime() - started) / 1_000_000 >= 800, "the answer waited for the latency");
+        api.get(token, "/projects").then().statusCode(200);
+    }
+
+    @Test
+    void failForAnswersEveryApiAndOAuthRequestUntilItEnds() {
+        emulator.knobs().failFor(Duration.ofMillis(1500), 503);
+
+        api.get(token, "/projects").then().statusCode(503);
+        api.get(token, "/user").then().statusCode(503);
+        EmulatorFlows.request().header("Authorization", "Bearer " + token)
+                .get(emulator.baseUrl() + "/oauth/token/info").then().statusCode(503);
+        EmulatorFlows.request().get(emulator.baseUrl() + "/.well-known/openid-configuration").then().statusCode(200);
+        assertTrue(emulator.knobs().timedFaultLeft().compareTo(Duration.ZERO) > 0);
+
+        await().atMost(Duration.ofSeconds(3)).until(
+                () -> api.get(token, "/projects").statusCode() == 200);
+        assertEquals(Duration.ZERO, emulator.knobs().timedFaultLeft());
+    }
+
+    @Test
+    void rateLimitForThrottlesUntilItEnds() {
+        emulator.knobs().rateLimitFor(Duration.ofMillis(1500), Duration.ofSeconds(2));
+
+        api.get(token, "/projects").then().statusCode(429).header("Retry-After", "2");
+        EmulatorFlows.request().header("Authorization", "Bearer " + token)
+                .get(emulator.baseUrl() + "/oauth/token/info").then().statusCode(429);
+
+        await().atMost(Duration.ofSeconds(3)).until(
+                () -> api.get(token, "/projects").statusCode() == 200);
+    }
+
+    @Test
     void resetClearsFaultKnobs() {
         emulator.knobs().latency(Duration.ofSeconds(5)).failNext(3, 500).rateLimitNext(3, Duration.ofSeconds(1))
-                .down(true);
+                .tokenLatency(Duration.ofSeconds(5)).failFor(Duration.ofMinutes(1), 500).down(true);
 
         emulator.knobs().reset();
 
         assertEquals(Duration.ZERO, emulator.knobs().latency());
+        assertEquals(Duration.ZERO, emulator.knobs().tokenLatency());
+        assertEquals(Duration.ZERO, emulator.knobs().timedFaultLeft());
         assertEquals(0, emulator.knobs().pendingFailures());
         assertEquals(0, emulator.knobs().pendingRateLimits());
         api.get(token, "/projects").then().statusCode(200);

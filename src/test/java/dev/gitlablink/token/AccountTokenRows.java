@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -36,6 +37,26 @@ public class AccountTokenRows {
                 Timestamp.from(Instant.now().minusSeconds(3600)), UUID.fromString(accountId));
         // As if the token cache's few seconds had passed.
         tokens.evict(UUID.fromString(accountId));
+    }
+
+    /** As if another process had claimed the account's lease for {@code length} (and then perhaps died). */
+    public void holdLease(String accountId, Duration length) {
+        update("update linked_account set refresh_lease_owner = ?, refresh_lease_until = now() + ? * interval"
+                + " '1 millisecond' where id = ?", UUID.randomUUID(), length.toMillis(), UUID.fromString(accountId));
+    }
+
+    /** Whether a refresh or unlink holds the account's lease now. */
+    public boolean leased(String accountId) {
+        String sql = "select refresh_lease_until > now() from linked_account where id = ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, UUID.fromString(accountId));
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Snapshot snapshot(String accountId) {

@@ -7,10 +7,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The latency knob as a slow GitLab has it: an answer leaves {@code latency} after its request arrived, and the
+ * The latency knobs as a slow GitLab has them: an answer leaves {@code latency} after its request arrived, and the
  * work of building it falls inside that time rather than after it. The request is handled at once and its
  * finished answer is held back with a Vert.x timer, so no thread waits and the emulator's own queue does not add
- * to the latency the knob sets.
+ * to the latency the knob sets. Used by the API and by {@code /oauth/token}.
  */
 public final class ApiLatency {
 
@@ -26,7 +26,7 @@ public final class ApiLatency {
     }
 
     /** Ends the response with {@code body} now, or at the time {@link #answerAt} set if that is still ahead. */
-    static void end(RoutingContext ctx, Buffer body) {
+    public static void end(RoutingContext ctx, Buffer body) {
         Long answerAt = ctx.get(ANSWER_AT);
         long waitMillis = answerAt == null ? 0 : Math.ceilDiv(answerAt - System.nanoTime(), NANOS_PER_MILLI);
         HttpServerResponse response = ctx.response();

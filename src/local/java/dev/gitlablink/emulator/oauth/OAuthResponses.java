@@ -1,7 +1,10 @@
 package dev.gitlablink.emulator.oauth;
 
+import dev.gitlablink.emulator.api.ApiLatency;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 
 /** Writes Doorkeeper-shaped JSON responses. */
 public final class OAuthResponses {
@@ -16,21 +19,39 @@ public final class OAuthResponses {
      * {@code WWW-Authenticate} challenge on every status.
      */
     public static void error(HttpServerResponse response, OAuthError error) {
-        response.setStatusCode(error.status())
-                .putHeader("Content-Type", JSON_UTF8)
-                .putHeader("Cache-Control", "no-store, no-cache")
-                .putHeader("WWW-Authenticate", challenge("Doorkeeper", error.error(), error.description()))
-                .end(new JsonObject().put("error", error.error())
-                        .put("error_description", error.description()).encode());
+        response.end(errorBody(response, error));
+    }
+
+    /** {@link #error(HttpServerResponse, OAuthError)}, sent when the token endpoint's latency knob says. */
+    static void error(RoutingContext ctx, OAuthError error) {
+        ApiLatency.end(ctx, errorBody(ctx.response(), error));
     }
 
     /** Token-endpoint success headers: {@code no-store, no-cache} plus {@code Pragma}. */
     public static void tokenJson(HttpServerResponse response, JsonObject body) {
+        response.end(tokenBody(response, body));
+    }
+
+    /** {@link #tokenJson(HttpServerResponse, JsonObject)}, sent when the token endpoint's latency knob says. */
+    static void tokenJson(RoutingContext ctx, JsonObject body) {
+        ApiLatency.end(ctx, tokenBody(ctx.response(), body));
+    }
+
+    private static Buffer errorBody(HttpServerResponse response, OAuthError error) {
+        response.setStatusCode(error.status())
+                .putHeader("Content-Type", JSON_UTF8)
+                .putHeader("Cache-Control", "no-store, no-cache")
+                .putHeader("WWW-Authenticate", challenge("Doorkeeper", error.error(), error.description()));
+        return Buffer.buffer(new JsonObject().put("error", error.error())
+                .put("error_description", error.description()).encode());
+    }
+
+    private static Buffer tokenBody(HttpServerResponse response, JsonObject body) {
         response.setStatusCode(200)
                 .putHeader("Content-Type", JSON_UTF8)
                 .putHeader("Cache-Control", "no-store, no-cache")
-                .putHeader("Pragma", "no-cache")
-                .end(body.encode());
+                .putHeader("Pragma", "no-cache");
+        return Buffer.buffer(body.encode());
     }
 
     public static void json(HttpServerResponse response, int status, JsonObject body) {

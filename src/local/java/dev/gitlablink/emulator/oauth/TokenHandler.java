@@ -43,11 +43,11 @@ public final class TokenHandler {
         switch (result) {
             case GrantResult.Failed failed -> {
                 LOG.debugf("Token request (%s) failed: %s", grantType, failed.error().error());
-                OAuthResponses.error(ctx.response(), failed.error());
+                OAuthResponses.error(ctx, failed.error());
             }
             case GrantResult.Issued issued -> {
-                OAuthResponses.tokenJson(ctx.response(), body(issued.token(), issued.nonce()));
-                state.stats().recordTokenResponse(grantType);
+                OAuthResponses.tokenJson(ctx, body(issued.token(), issued.nonce()));
+                state.stats().recordTokenResponse(grantType, issued.token().userId());
                 LOG.debugf("Token request (%s) issued token row %d", grantType, issued.token().id());
             }
         }
