@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 import dev.gitlablink.emulator.EmulatorProject;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.testsupport.LocalServices;
+import dev.gitlablink.testsupport.BurstLimits;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.NoTokens;
 import dev.gitlablink.testsupport.RawHttp;
@@ -29,15 +30,18 @@ import dev.gitlablink.web.RegisteredRoutes.Route;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 /**
  * Every registered route, spelled every way a router and a filter might read differently: a state-changing route
  * never changes anything without the anti-CSRF header, a read never answers data without {@code no-store}, matrix
  * parameters are refused with a 400 problem, and nothing answers 5xx or a token. The table is built from the
- * running application's routes, so a route added later is covered without editing this test.
+ * running application's routes, so a route added later is covered without editing this test. One session sends
+ * them all, far beyond a person's rate, so the per-session limits are set out of the way ({@link BurstLimits}).
  */
 @QuarkusTest
+@TestProfile(BurstLimits.class)
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PathSpellingTest {
 
