@@ -6,8 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,6 +17,7 @@ import io.quarkus.oidc.AuthorizationCodeFlow;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -53,9 +52,10 @@ public class LoginResource {
     @APIResponse(responseCode = "302", description = "To GitLab (first visit) or the restored /login (after callback)")
     @APIResponse(responseCode = "303", description = "To `returnTo`, with the session cookie")
     public Response login(@Parameter(description = "Same-origin relative path to land on; anything else lands on /")
-            @QueryParam("returnTo") String returnTo, @Context HttpHeaders headers,
-            @Context HttpServerRequest request) {
-        Optional<String> previous = Optional.ofNullable(headers.getCookies().get(cookies.name())).map(Cookie::getValue);
+            @QueryParam("returnTo") String returnTo, @Context HttpServerRequest request) {
+        // Read as SessionAuthenticationMechanism reads it (RFC 6265): JAX-RS' cookie parser also splits at commas,
+        // so another cookie's value "x,<name>=<id>", which a sibling subdomain can set, would name a session here.
+        Optional<String> previous = Optional.ofNullable(request.getCookie(cookies.name())).map(Cookie::getValue);
         NewSession session;
         try {
             session = signIn.complete(identity, previous);
