@@ -6,19 +6,25 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.logging.Log;
 import io.quarkus.oidc.AuthorizationCodeFlow;
 import io.quarkus.oidc.OidcSession;
+import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -53,17 +59,26 @@ public class LoginResource {
     @APIResponse(responseCode = "302", description = "To GitLab (first visit) or the restored /login (after callback)")
     @APIResponse(responseCode = "303", description = "To `returnTo`, with the session cookie")
     public Response login(@Parameter(description = "Same-origin relative path to land on; anything else lands on /")
-            @QueryParam("returnTo") String returnTo, @Context HttpHeaders headers,
-            @Context HttpServerRequest request) {
-        Optional<String> previous = Optional.ofNullable(headers.getCookies().get(cookies.name())).map(Cookie::getValue);
+            @QueryParam("returnTo") String returnTo, @Context HttpServerRequest request) {
+        // Read as SessionAuthenticationMechanism reads it (RFC 6265): JAX-RS' cookie parser also splits at commas,
+        // so another cookie's value "x,<name>=<id>", which a sibling subdomain can set, would name a session here.
+        Optional<String> previous = Optional.ofNullable(request.getCookie(cookies.name())).map(Cookie::getValue);
+        Object nonceClaim = ((JsonWebToken) identity.getPrincipal()).getClaim(Claims.nonce.name());
+        String nonce = nonceClaim instanceof String value ? value : null;
         NewSession session;
         try {
+            // Only a flow this browser started (SignInBindingFilter): not one whose OIDC cookies were planted here.
+            if (nonce == null || request.getCookie(cookies.signInBindingName(nonce)) == null) {
+                Log.info("Refused a sign-in this browser did not start (no binding cookie for its nonce)");
+                throw new AuthenticationCompletionException("sign-in not bound to this browser");
+            }
             session = signIn.complete(identity, previous);
         } finally {
             // quarkus-oidc's own session cookie holds the GitLab tokens: drop it now that they are stored, and
             // also when storing them failed (a new sign-in starts over).
             oidcSession.logout().await().indefinitely();
         }
-        return Redirects.seeOther(ReturnTo.sanitise(returnTo)).cookie(cookies.issue(session, request)).build();
+        return Redirects.seeOther(ReturnTo.sanitise(returnTo))
+                .cookie(cookies.issue(session, request), cookies.clearSignInBinding(nonce, request)).build();
     }
 }

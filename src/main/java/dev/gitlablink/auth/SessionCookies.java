@@ -21,13 +21,23 @@ import io.vertx.core.http.HttpServerRequest;
 public class SessionCookies {
 
     static final String HOST_PREFIX = "__Host-";
+    /** Start of the sign-in binding cookies' names (after the prefix): apart from the session cookie's name. */
+    static final String SIGN_IN_BINDING = "gitlab_link_signin_";
+    /**
+     * How long a started sign-in stays bound to its browser: a person may take a while at GitLab's sign-in page, and
+     * an unused binding is harmless (it only admits an ID token carrying its nonce).
+     */
+    static final Duration SIGN_IN_BINDING_AGE = Duration.ofMinutes(30);
+    private static final int BINDING_NAME_HEX = 32;
 
     private final String name;
+    private final String prefix;
     private final PublicOrigin publicOrigin;
     private final Clock clock;
 
     SessionCookies(SessionConfig config, PublicOrigin publicOrigin, Clock clock) {
-        this.name = publicOrigin.https() ? HOST_PREFIX + config.cookieName() : config.cookieName();
+        this.prefix = publicOrigin.https() ? HOST_PREFIX : "";
+        this.name = prefix + config.cookieName();
         this.publicOrigin = publicOrigin;
         this.clock = clock;
     }
@@ -44,6 +54,29 @@ public class SessionCookies {
 
     NewCookie clear(HttpServerRequest request) {
         return base("", request).maxAge(0).expiry(java.util.Date.from(Instant.EPOCH)).build();
+    }
+
+    /**
+     * The cookie that binds a sign-in to the browser that started it, named after the sign-in's OIDC nonce (a hash
+     * of it, so several tabs may sign in at once). Over https it has the {@code __Host-} prefix like the session
+     * cookie, so no sibling subdomain can plant it next to a state or OIDC session cookie of its own.
+     */
+    String signInBindingName(String nonce) {
+        return prefix + SIGN_IN_BINDING + SessionIds.hash(nonce).substring(0, BINDING_NAME_HEX);
+    }
+
+    /** A {@code Set-Cookie} value binding the sign-in with {@code nonce} to this browser (written outside JAX-RS). */
+    String signInBindingHeader(String nonce, HttpServerRequest request) {
+        return Cookie.cookie(signInBindingName(nonce), "1").setPath("/").setMaxAge(SIGN_IN_BINDING_AGE.toSeconds())
+                .setHttpOnly(true).setSecure(publicOrigin.secureCookies(request)).setSameSite(CookieSameSite.LAX)
+                .encode();
+    }
+
+    /** Drops the binding of the sign-in with {@code nonce}, once it is used. */
+    NewCookie clearSignInBinding(String nonce, HttpServerRequest request) {
+        return new NewCookie.Builder(signInBindingName(nonce)).value("").path("/").httpOnly(true)
+                .secure(publicOrigin.secureCookies(request)).sameSite(NewCookie.SameSite.LAX).maxAge(0)
+                .expiry(java.util.Date.from(Instant.EPOCH)).build();
     }
 
     /** A {@code Set-Cookie} value that drops the cookie, for answers written outside JAX-RS. */

@@ -65,6 +65,11 @@ class HttpsPublicBaseUrlTest {
             assertTrue(cookie.toLowerCase(Locale.ROOT).contains("samesite=lax"), "Strict would break GitLab's "
                     + "redirect back: " + cookie);
         });
+        List<String> binding = setCookies(login, "__Host-gitlab_link_signin_");
+        assertEquals(1, binding.size(), "the sign-in is bound to this browser by a __Host- cookie: "
+                + login.headers().allValues("Set-Cookie"));
+        assertTrue(binding.getFirst().contains("Secure") && binding.getFirst().contains("Path=/")
+                && !binding.getFirst().toLowerCase(Locale.ROOT).contains("domain"), binding.getFirst());
 
         URI callback = flow.authorizeAtGitLab(login.location(), newUser(), PUBLIC + "/auth/callback");
         Page restored = browser.get(local(callback));
