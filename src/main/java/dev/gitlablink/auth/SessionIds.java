@@ -16,7 +16,9 @@ final class SessionIds {
      * {@code SecureRandom} made then would be frozen into the executable with the same seed for every start.
      */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
-    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
+    /** Characters in an id: 256 bits in base64url without padding. */
+    static final int LENGTH = 43;
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{" + LENGTH + "}");
 
     private SessionIds() {
     }

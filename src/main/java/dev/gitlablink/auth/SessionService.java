@@ -16,26 +16,29 @@ import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Server-side sessions with an idle and an absolute timeout. Only a hash of the cookie value is stored,
+ * Server-side sessions with an idle and an absolute timeout. Only a hash of the session id is stored,
  * and ending a session deletes its row, so a copied cookie stops working at logout.
  */
 @ApplicationScoped
 public class SessionService {
 
     private final AppSessionRepository sessions;
+    private final SessionIdSigner signer;
     private final SessionConfig config;
     private final Clock clock;
     /**
      * Sessions resolved recently, by id hash, so most requests need no database round trip. Requests that
      * miss together share one database read. Ids the database does not know (never issued, ended, expired) are
-     * remembered for a while too, so the same dead or forged cookie sent again costs no database read: no such
+     * remembered for a while too, so the same dead cookie sent again costs no database read (a forged one never
+     * gets this far: its signature does not verify): no such
      * id can come back to life, since ids are never reused and {@link #create} forgets any entry for its new id.
      */
     private final ReadThroughCache<String, SessionPrincipal> recent;
 
-    public SessionService(AppSessionRepository sessions, SessionConfig config, Clock clock,
+    public SessionService(AppSessionRepository sessions, SessionIdSigner signer, SessionConfig config, Clock clock,
             @VirtualThreads ExecutorService blocking) {
         this.sessions = sessions;
+        this.signer = signer;
         this.config = config;
         this.clock = clock;
         this.recent = new ReadThroughCache<>(config.cacheTtl(), config.unknownCacheTtl(),
@@ -44,13 +47,15 @@ public class SessionService {
 
     /**
      * The live session for a cookie value: from memory when it was read within the cache TTL and has not
-     * expired since, else from the database on a virtual thread. Empty for an unknown or expired session.
+     * expired since, else from the database on a virtual thread. Empty for an unknown or expired session, and,
+     * without any lookup, for a cookie value we did not sign.
      */
     Uni<Optional<SessionPrincipal>> resolve(String cookieValue) {
-        if (!SessionIds.isWellFormed(cookieValue)) {
+        Optional<String> id = signer.sessionId(cookieValue);
+        if (id.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        String idHash = SessionIds.hash(cookieValue);
+        String idHash = SessionIds.hash(id.get());
         recent.invalidateIf(idHash, principal -> !principal.expiresAt().isAfter(clock.instant()));
         return recent.get(idHash).map(Optional::ofNullable);
     }
@@ -58,9 +63,9 @@ public class SessionService {
     @Transactional
     NewSession create(UUID userId) {
         Instant now = clock.instant();
-        String cookieValue = SessionIds.newId();
+        String id = SessionIds.newId();
         AppSession session = new AppSession();
-        session.idHash = SessionIds.hash(cookieValue);
+        session.idHash = SessionIds.hash(id);
         session.userId = userId;
         session.createdAt = now;
         session.lastSeenAt = now;
@@ -69,12 +74,12 @@ public class SessionService {
         sessions.persist(session);
         // 256 random bits are never guessed, so no lookup can have marked this id unknown; forgotten anyway.
         recent.invalidate(session.idHash);
-        return new NewSession(cookieValue, session.absoluteExpiresAt);
+        return new NewSession(signer.cookieValue(id), session.absoluteExpiresAt);
     }
 
     /** The live session for a cookie value, read from the database now (blocking; for sign-in). */
     Optional<SessionPrincipal> resolveStoredCookie(String cookieValue) {
-        return SessionIds.isWellFormed(cookieValue) ? resolveStored(SessionIds.hash(cookieValue)) : Optional.empty();
+        return signer.sessionId(cookieValue).flatMap(id -> resolveStored(SessionIds.hash(id)));
     }
 
     /** The live stored session with this id hash, its idle deadline pushed forward at most once per touch interval. */

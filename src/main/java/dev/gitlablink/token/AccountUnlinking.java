@@ -74,8 +74,13 @@ public class AccountUnlinking {
             lease.release(claim);
             throw failed;
         }
-        return QuarkusTransaction.requiringNew().call(() -> leases.delete(accountId, claim.owner(),
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> leases.delete(accountId, claim.owner(),
                 claim.version()));
+        if (!deleted) {
+            // The row changed under the lease; the next attempt claims it again and must not wait for this one.
+            lease.release(claim);
+        }
+        return deleted;
     }
 
     private void revoke(LeaseClaim claim) {

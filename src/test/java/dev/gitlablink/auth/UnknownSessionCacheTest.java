@@ -29,9 +29,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * A session id the database does not know is read once and then answered from memory, concurrently or not; the
- * memory it takes is bounded whatever the number of forged cookies; an ended session stays ended. Database reads
- * are counted with Hibernate's statistics (prepared statements).
+ * A forged session cookie costs no database read; a signed session id the database does not know (ended, expired)
+ * is read once and then answered from memory, concurrently or not; the memory it takes is bounded; an ended
+ * session stays ended. Database reads are counted with Hibernate's statistics (prepared statements).
  */
 @QuarkusTest
 @TestProfile(UnknownSessionCacheTest.CountedReads.class)
@@ -61,9 +61,30 @@ class UnknownSessionCacheTest {
     @Inject
     SessionService sessions;
 
+    @Inject
+    SessionIdSigner signer;
+
+    @Test
+    void forgedCookiesCostNoDatabaseRead() {
+        List<String> forged = List.of(
+                // well formed, but never signed by us: what a flood of random cookies looks like
+                TestSecrets.randomSecret(32),
+                TestSecrets.randomSecret(32) + "." + TestSecrets.randomSecret(16),
+                // a real id's tag moved to another id
+                SessionIds.newId() + signer.cookieValue(SessionIds.newId()).substring(SessionIds.LENGTH));
+        long before = statements();
+        long rememberedBefore = sessions.unknownSessionsRemembered();
+        for (int i = 0; i < 100; i++) {
+            unauthenticated(TestSecrets.randomSecret(32) + "." + TestSecrets.randomSecret(16));
+        }
+        forged.forEach(this::unauthenticated);
+        assertEquals(0, statements() - before, "database reads for 103 distinct forged cookies");
+        assertEquals(rememberedBefore, sessions.unknownSessionsRemembered(), "forged cookies take no memory");
+    }
+
     @Test
     void theSameUnknownCookieIsReadFromTheDatabaseOnce() {
-        String cookie = TestSecrets.randomSecret(32);
+        String cookie = unknownSignedCookie();
         long before = statements();
         for (int i = 0; i < 20; i++) {
             unauthenticated(cookie);
@@ -73,7 +94,7 @@ class UnknownSessionCacheTest {
 
     @Test
     void concurrentRequestsWithTheSameUnknownCookieShareOneRead() throws Exception {
-        String cookie = TestSecrets.randomSecret(32);
+        String cookie = unknownSignedCookie();
         long before = statements();
         ExecutorService pool = Executors.newFixedThreadPool(30);
         try {
@@ -93,9 +114,9 @@ class UnknownSessionCacheTest {
     }
 
     @Test
-    void forgedCookiesTakeBoundedMemory() {
+    void unknownSessionsTakeBoundedMemory() {
         for (int i = 0; i < REMEMBERED * 3; i++) {
-            unauthenticated(TestSecrets.randomSecret(32));
+            unauthenticated(unknownSignedCookie());
         }
         long remembered = sessions.unknownSessionsRemembered();
         assertTrue(remembered > 0 && remembered <= REMEMBERED, remembered + " unknown ids remembered");
@@ -114,6 +135,11 @@ class UnknownSessionCacheTest {
 
         SignedInUser again = SignedInUser.signIn(emulator, settings, "fresh");
         again.api().when().get("/api/session").then().statusCode(200);
+    }
+
+    /** A validly signed cookie for a session id that was never stored, as an ended session's cookie looks. */
+    private String unknownSignedCookie() {
+        return signer.cookieValue(SessionIds.newId());
     }
 
     private void unauthenticated(String cookie) {
