@@ -72,8 +72,8 @@ public class SessionService {
         return new NewSession(cookieValue, session.absoluteExpiresAt);
     }
 
-    /** The live session for a cookie value, read from the database now (blocking; for sign-in). */
-    Optional<SessionPrincipal> resolveStoredCookie(String cookieValue) {
+    /** The live session for a cookie value, read from the database now (blocking; for sign-in and linking). */
+    public Optional<SessionPrincipal> resolveStoredCookie(String cookieValue) {
         return SessionIds.isWellFormed(cookieValue) ? resolveStored(SessionIds.hash(cookieValue)) : Optional.empty();
     }
 
@@ -93,6 +93,13 @@ public class SessionService {
         }
         return Optional.of(new SessionPrincipal(session.userId, session.idHash,
                 earliest(session.idleExpiresAt, session.absoluteExpiresAt)));
+    }
+
+    /** Ends the session a cookie value names, live or not (a sign-in in a browser that still had one). */
+    void endCookie(String cookieValue) {
+        if (SessionIds.isWellFormed(cookieValue)) {
+            end(SessionIds.hash(cookieValue));
+        }
     }
 
     /** Ends the session: its row is deleted, and this replica forgets it at once. */
