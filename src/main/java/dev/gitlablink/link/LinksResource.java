@@ -45,11 +45,8 @@ public class LinksResource {
     @APIResponse(responseCode = "200", description = "The URL to navigate to",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LinkStartView.class)))
-    @APIResponse(responseCode = "400", description = "`validation_failed`: no such instance (`unknown_instance`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "`not_authenticated`: no valid session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "`csrf_header_missing`",
+    @APIResponse(responseCode = "400", description = "`validation_failed`: no such instance (`errors: [{field: instance, message: "
+                    + "unknown_instance}]`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LinkStartView start(LinkRequest request) {
         NewLinkIntent intent = intents.create((SessionPrincipal) identity.getPrincipal(),
