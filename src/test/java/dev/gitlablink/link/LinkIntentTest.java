@@ -11,8 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +49,7 @@ import io.restassured.http.ContentType;
 class LinkIntentTest {
 
     private static final String COOKIE = SignedInUser.COOKIE;
+    private static final int CONTENDERS = 8;
 
     @LocalServices
     GitLabEmulator emulator;
@@ -196,6 +201,42 @@ class LinkIntentTest {
                 "carol's own grant stays");
         session(browser).then().body("accounts", hasSize(1)).body("accounts[0].username", equalTo(alice.username()));
         session(carols).then().body("accounts", hasSize(1)).body("accounts[0].username", equalTo(carol.username()));
+    }
+
+    @Test
+    void usersLinkingOneNewIdentityAtOnceGetItOnceAndTheOthersAreRefused() throws Exception {
+        EmulatorUser contested = newUser("contested");
+        List<LinkFlow> flows = new ArrayList<>();
+        List<URI> callbacks = new ArrayList<>();
+        for (int i = 0; i < CONTENDERS; i++) {
+            LinkFlow flow = new LinkFlow(signedIn(newUser("contender")), settings, emulator);
+            callbacks.add(flow.authorize(flow.toGitLab(flow.start(flow.request())), contested));
+            flows.add(flow);
+        }
+
+        List<Future<Page>> answers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < CONTENDERS; i++) {
+                LinkFlow flow = flows.get(i);
+                URI callback = callbacks.get(i);
+                answers.add(threads.submit(() -> flow.finish(callback)));
+            }
+        }
+        int linked = 0;
+        for (Future<Page> answer : answers) {
+            Page page = answer.get();
+            if (page.status() == 303) {
+                linked++;
+            } else {
+                assertRefused(page, 409, "account_linked_elsewhere");
+            }
+        }
+        assertEquals(1, linked, "exactly one user gets the identity");
+        assertEquals(1, accountRows.countFor(emulator.baseUrl(), id(contested)));
+        List<EmulatorToken> issued = emulator.tokensIssuedTo(contested.id());
+        assertEquals(CONTENDERS, issued.size());
+        assertEquals(CONTENDERS - 1, issued.stream().filter(EmulatorToken::revoked).count(),
+                "every refused link's tokens are revoked, the linked one's are kept");
     }
 
     @Test
