@@ -19,7 +19,8 @@ const LINK_ERRORS = {
     link_intent_not_found: 'That link request does not exist. Start again with “Link another GitLab account”.',
     link_intent_used: 'That link request was already used. Start again with “Link another GitLab account”.',
     link_intent_expired: 'That link request expired. Start again with “Link another GitLab account”.',
-    link_session_mismatch: 'That link request belongs to another sign-in. Start again with “Link another GitLab account”.',
+    link_session_mismatch: 'That link request belongs to another sign-in. '
+        + 'Start again with “Link another GitLab account”.',
     account_linked_elsewhere: 'That GitLab account is already linked to another user. Sign in with it to use it, '
         + 'or unlink it there first.',
     link_failed: 'The GitLab account could not be linked. Please try again.'

@@ -1,6 +1,6 @@
--- A signed-in user's request to link another GitLab account (link/LinkIntentService): made by POST /api/links,
--- started once by GET /links/start/{id} and consumed once when GitLab's code flow comes back to
--- /links/complete. The id travels in URLs and in quarkus-oidc's encrypted state cookie; only its SHA-256 (hex) is
+-- A signed-in user's request to link another GitLab account (link/service/LinkIntentService): made by
+-- POST /api/links, started once by GET /links/start/{id} and consumed once when GitLab's code flow comes back
+-- to /links/complete. The id travels in URLs and in quarkus-oidc's encrypted state cookie; only its SHA-256 (hex) is
 -- stored, like a session id. It belongs to the session that asked and ends with it.
 create table link_intent (
     id_hash         varchar(64) primary key,

@@ -15,7 +15,8 @@ import io.quarkus.security.Authenticated;
 /**
  * {@code GET /auth/callback}, where GitLab sends the browser back with a code: quarkus-oidc's code flow, selected by
  * this resource's annotations, checks the state, redeems the code and redirects to the restored {@code /login} (or
- * {@code /links/complete} for a link) before the method is reached. The method only runs for a browser that already finished the code flow and comes
+ * {@code /links/complete} for a link) before the method is reached. The method only runs for a browser that already
+ * finished the code flow and comes
  * back here without a code; {@code /login} turns that into a session.
  */
 @Path(SignInCallbackResource.PATH)

@@ -1,4 +1,4 @@
-package dev.gitlablink.link;
+package dev.gitlablink.link.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package dev.gitlablink.link;
+package dev.gitlablink.link.rest;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package dev.gitlablink.link;
+package dev.gitlablink.link.rest;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 import dev.gitlablink.api.Problem;
+import dev.gitlablink.link.service.LinkErrors;
 import io.quarkus.logging.Log;
 
 /**

@@ -1,4 +1,4 @@
-package dev.gitlablink.link;
+package dev.gitlablink.link.rest;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.gitlablink.api.Problem;
 import dev.gitlablink.auth.SessionAuthenticationMechanism;
 import dev.gitlablink.auth.SessionPrincipal;
+import dev.gitlablink.link.service.LinkIntentService;
+import dev.gitlablink.link.service.NewLinkIntent;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
@@ -38,14 +40,15 @@ public class LinksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start linking another GitLab account",
-            description = "Needs the anti-CSRF header. Answers a one-time URL of this service (`/links/start/{id}`) for "
-                    + "the browser to navigate to: it signs in at GitLab and links that GitLab account to the "
-                    + "signed-in user, only if GitLab's answer comes back in this same session before the URL "
-                    + "expires (`LINK_INTENT_LIFETIME`).")
+            description = "Needs the anti-CSRF header. Answers a one-time URL of this service "
+                    + "(`/links/start/{id}`) for the browser to navigate to: it signs in at GitLab and links that "
+                    + "GitLab account to the signed-in user, only if GitLab's answer comes back in this same session "
+                    + "before the URL expires (`LINK_INTENT_LIFETIME`).")
     @APIResponse(responseCode = "200", description = "The URL to navigate to",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LinkStartView.class)))
-    @APIResponse(responseCode = "400", description = "`validation_failed`: no such instance (`errors: [{field: instance, message: "
+    @APIResponse(responseCode = "400",
+            description = "`validation_failed`: no such instance (`errors: [{field: instance, message: "
                     + "unknown_instance}]`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LinkStartView start(LinkRequest request) {

@@ -1,4 +1,4 @@
-package dev.gitlablink.link;
+package dev.gitlablink.link.service;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +37,7 @@ public class LinkCompletion {
     }
 
     /** Links the identity {@code identity} signed in as, or throws the refusal's problem after revoking its tokens. */
-    UUID complete(String intentId, Optional<String> sessionCookie, SecurityIdentity identity) {
+    public UUID complete(String intentId, Optional<String> sessionCookie, SecurityIdentity identity) {
         CodeFlowGrant grant = grants.read(identity);
         LinkTarget target = intents.consume(intentId, sessionCookie);
         if (target.isRefused()) {

@@ -1,4 +1,4 @@
-package dev.gitlablink.link;
+package dev.gitlablink.link.repository;
 
 import java.time.Instant;
 import java.util.UUID;

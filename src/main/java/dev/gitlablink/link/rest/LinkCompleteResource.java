@@ -1,4 +1,4 @@
-package dev.gitlablink.link;
+package dev.gitlablink.link.rest;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.gitlablink.auth.Redirects;
 import dev.gitlablink.auth.SessionCookies;
+import dev.gitlablink.link.service.LinkCompletion;
 import io.quarkus.logging.Log;
 import io.quarkus.oidc.AuthorizationCodeFlow;
 import io.quarkus.oidc.OidcSession;

@@ -1,4 +1,4 @@
-package dev.gitlablink.link;
+package dev.gitlablink.link.rest;
 
 import java.util.Optional;
 
@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.gitlablink.auth.Redirects;
 import dev.gitlablink.auth.SessionCookies;
+import dev.gitlablink.link.service.LinkIntentService;
 
 /**
  * {@code GET /links/start/{id}}, the URL {@code POST /api/links} answers: once, in the session that asked, it sends the

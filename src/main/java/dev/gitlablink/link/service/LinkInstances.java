@@ -1,4 +1,4 @@
-package dev.gitlablink.link;
+package dev.gitlablink.link.service;
 
 import java.util.Optional;
 

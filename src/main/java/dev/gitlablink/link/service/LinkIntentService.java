@@ -1,4 +1,4 @@
-package dev.gitlablink.link;
+package dev.gitlablink.link.service;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +14,8 @@ import dev.gitlablink.api.ProblemException;
 import dev.gitlablink.auth.SessionIds;
 import dev.gitlablink.auth.SessionPrincipal;
 import dev.gitlablink.auth.SessionService;
+import dev.gitlablink.link.repository.LinkIntent;
+import dev.gitlablink.link.repository.LinkIntentRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
@@ -41,7 +43,7 @@ public class LinkIntentService {
 
     /** A new intent of {@code session} to link an account on {@code instance}; 400 for an unknown instance. */
     @Transactional
-    NewLinkIntent create(SessionPrincipal session, String instance) {
+    public NewLinkIntent create(SessionPrincipal session, String instance) {
         if (instance == null || instances.baseUrl(instance).isEmpty()) {
             throw new ProblemException(ProblemCode.VALIDATION_FAILED, "No such GitLab instance.",
                     List.of(new Problem.FieldError("instance", "unknown_instance")));
@@ -64,7 +66,7 @@ public class LinkIntentService {
      * link URL passed to another browser goes nowhere.
      */
     @Transactional
-    void start(String id, Optional<String> sessionCookie) {
+    public void start(String id, Optional<String> sessionCookie) {
         Instant now = clock.instant();
         LinkIntent intent = find(id).orElseThrow(() -> refusal(ProblemCode.LINK_INTENT_NOT_FOUND));
         if (intent.startedAt != null || intent.consumedAt != null) {

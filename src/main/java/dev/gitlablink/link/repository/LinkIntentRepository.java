@@ -1,4 +1,4 @@
-package dev.gitlablink.link;
+package dev.gitlablink.link.repository;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -13,11 +13,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class LinkIntentRepository implements PanacheRepositoryBase<LinkIntent, String> {
 
     /** The intent, locked until the transaction ends, so two requests cannot both use it. */
-    Optional<LinkIntent> findForUpdate(String idHash) {
+    public Optional<LinkIntent> findForUpdate(String idHash) {
         return findByIdOptional(idHash, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    long deleteExpired(Instant now) {
+    public long deleteExpired(Instant now) {
         return delete("expiresAt < ?1", now);
     }
 }
