@@ -15,6 +15,17 @@ const LOGIN_ERRORS = {
     login_failed: 'Sign-in could not be completed. Please try again.'
 };
 
+const LINK_ERRORS = {
+    link_intent_not_found: 'That link request does not exist. Start again with “Link another GitLab account”.',
+    link_intent_used: 'That link request was already used. Start again with “Link another GitLab account”.',
+    link_intent_expired: 'That link request expired. Start again with “Link another GitLab account”.',
+    link_session_mismatch: 'That link request belongs to another sign-in. '
+        + 'Start again with “Link another GitLab account”.',
+    account_linked_elsewhere: 'That GitLab account is already linked to another user. Sign in with it to use it, '
+        + 'or unlink it there first.',
+    link_failed: 'The GitLab account could not be linked. Please try again.'
+};
+
 const state = {
     accountId: null,
     projects: { page: 1, search: '', orderBy: 'last_activity_at', sort: 'desc' }
@@ -43,12 +54,16 @@ async function readProblem(response) {
     }
 }
 
-async function api(path, { method = 'GET' } = {}) {
+async function api(path, { method = 'GET', body } = {}) {
     const headers = { Accept: 'application/json' };
     if (method !== 'GET') {
         headers['X-CSRF'] = '1';
     }
-    const response = await fetch(path, { method, headers, credentials: 'same-origin' });
+    if (body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+    }
+    const response = await fetch(path, { method, headers, credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body) });
     if (response.ok) {
         return response.status === 204 ? null : response.json();
     }
@@ -261,11 +276,35 @@ async function loadAccountData() {
     ]);
 }
 
+/** The instances an account can be linked on: GET /api/instances where the service has it, else the default one. */
+async function loadInstances() {
+    let instances;
+    try {
+        const answer = await api('/api/instances');
+        instances = Array.isArray(answer) ? answer : (answer && (answer.items || answer.instances));
+    } catch (ignored) {
+        return;
+    }
+    if (!Array.isArray(instances) || instances.length === 0) {
+        return;
+    }
+    $('link-instance').replaceChildren(...instances.filter((instance) => instance && instance.id).map((instance) =>
+        el('option', { value: String(instance.id),
+            text: instance.displayName || instance.name || instance.url || String(instance.id) })));
+}
+
+function showAlert(text) {
+    $('alert').textContent = text;
+    $('alert').hidden = false;
+}
+
 async function start() {
     const params = new URLSearchParams(window.location.search);
     const loginError = params.get('loginError');
-    if (loginError) {
-        // Keep the address bar clean: a reload should not show the error again.
+    const linkError = params.get('linkError');
+    const linked = params.get('linked');
+    if (loginError || linkError || linked) {
+        // Keep the address bar clean: a reload should not show the outcome again.
         window.history.replaceState(null, '', window.location.pathname);
     }
     let session;
@@ -282,10 +321,12 @@ async function start() {
         return;
     }
     if (loginError) {
-        $('alert').textContent = LOGIN_ERRORS[loginError] || LOGIN_ERRORS.login_failed;
-        $('alert').hidden = false;
+        showAlert(LOGIN_ERRORS[loginError] || LOGIN_ERRORS.login_failed);
+    } else if (linkError) {
+        showAlert(LINK_ERRORS[linkError] || LINK_ERRORS.link_failed);
     }
     showOnly('signed-in');
+    loadInstances();
     document.title = 'gitlab-link';
     renderSession(session);
     clearAccountData();
@@ -293,7 +334,12 @@ async function start() {
         setState($('projects-state'), 'No GitLab account is linked.');
         return;
     }
-    const active = session.accounts.find((account) => account.status === 'active') || session.accounts[0];
+    const justLinked = session.accounts.find((account) => account.id === linked);
+    $('link-status').textContent = justLinked
+        ? 'Linked @' + justLinked.username + ' on ' + justLinked.instanceUrl + '.' : '';
+    $('link-status').hidden = !justLinked;
+    const active = justLinked
+        || session.accounts.find((account) => account.status === 'active') || session.accounts[0];
     state.accountId = active.id;
     $('account').value = active.id;
     if (active.status === 'reauth_required') {
@@ -349,6 +395,27 @@ function wire() {
         $('alert').hidden = true;
         state.projects.page = 1;
         await start();
+    });
+    $('link-form').addEventListener('submit', async (event) => {
+        event.preventDefault();
+        const button = $('link-account');
+        button.disabled = true;
+        try {
+            const answer = await api('/api/links', { method: 'POST', body: { instance: $('link-instance').value } });
+            // Only a path of this service: the start URL signs in at GitLab and comes back here.
+            if (typeof answer.authorizeUrl === 'string' && answer.authorizeUrl.startsWith('/')
+                    && !answer.authorizeUrl.startsWith('//')) {
+                window.location.assign(answer.authorizeUrl);
+                return;
+            }
+            showAlert(LINK_ERRORS.link_failed);
+        } catch (error) {
+            if (!(error instanceof SignedOut)) {
+                showAlert(error instanceof ApiProblem && error.problem.detail ? error.problem.detail
+                    : LINK_ERRORS.link_failed);
+            }
+        }
+        button.disabled = false;
     });
     $('sign-out').addEventListener('click', async () => {
         try {

@@ -11,8 +11,9 @@ import jakarta.transaction.Transactional;
 import io.quarkus.logging.Log;
 
 /**
- * Records GitLab sign-ins: the first one for a GitLab identity creates the link (and, when nobody is
- * signed in, the app user); later ones refresh the profile and tokens of the same row.
+ * Records GitLab sign-ins and links. A sign-in maps an identity to its own app user (a new one on first sight); a
+ * link adds a new identity to the user who asked for it. An identity never moves between users. Concurrent sign-ins
+ * and links of one identity take turns on its row (and on the instance row on first use) instead of failing.
  */
 @ApplicationScoped
 public class AccountLinkingService {
@@ -32,42 +33,70 @@ public class AccountLinkingService {
         this.clock = clock;
     }
 
-    /**
-     * Links or updates the account for {@code identity} on {@code instanceUrl}.
-     *
-     * @param signedInUser the app user already signed in in this browser, who gets a new identity linked
-     *        to them; an identity already linked keeps its owner, so a sign-in can never move it
-     */
+    /** Signs {@code identity} on {@code instanceUrl} in: its account, created with a new app user on first sight. */
     @Transactional
-    public SignInResult recordSignIn(String instanceUrl, GitLabIdentity identity, GrantedTokens tokens,
-            Optional<UUID> signedInUser) {
+    public SignInResult recordSignIn(String instanceUrl, GitLabIdentity identity, GrantedTokens tokens) {
         Instant now = clock.instant();
         GitLabInstance instance = instances.getOrCreate(instanceUrl, now);
-        Optional<LinkedAccount> existing = accounts.findByIdentity(instance, identity.gitlabUserId());
-        LinkedAccount account = existing.orElseGet(() -> newAccount(instance, identity, signedInUser, now));
-        applyProfile(account, identity);
+        Claim claim = claim(instance, identity, Optional.empty(), now);
+        update(claim.account(), identity, tokens, now);
+        if (claim.created()) {
+            Log.infof("Linked GitLab user %s on %s to new app user %s", identity.gitlabUserId(), instanceUrl,
+                    claim.account().user.id);
+        }
+        return new SignInResult(claim.account().user.id, claim.account().id, claim.created());
+    }
+
+    /**
+     * Links {@code identity} on {@code instanceUrl} to {@code userId}, who asked for it. An identity already linked
+     * to another user stays theirs and nothing changes ({@link LinkResult.Outcome#LINKED_ELSEWHERE}).
+     */
+    @Transactional
+    public LinkResult link(String instanceUrl, GitLabIdentity identity, GrantedTokens tokens, UUID userId) {
+        Instant now = clock.instant();
+        GitLabInstance instance = instances.getOrCreate(instanceUrl, now);
+        Claim claim = claim(instance, identity, Optional.of(userId), now);
+        LinkedAccount account = claim.account();
+        if (!account.user.id.equals(userId)) {
+            Log.infof("Refused to link GitLab user %s on %s to app user %s: it is linked to another user",
+                    identity.gitlabUserId(), instanceUrl, userId);
+            return new LinkResult(LinkResult.Outcome.LINKED_ELSEWHERE, null);
+        }
+        update(account, identity, tokens, now);
+        Log.infof("Linked GitLab user %s on %s to app user %s (%s)", identity.gitlabUserId(), instanceUrl, userId,
+                claim.created() ? "new" : "again");
+        return new LinkResult(claim.created() ? LinkResult.Outcome.LINKED : LinkResult.Outcome.RELINKED, account.id);
+    }
+
+    /**
+     * The identity's account row, locked for this transaction: the existing one, or a new one owned by {@code owner}
+     * (a new app user when empty). When a concurrent transaction inserts the identity first, this one waits for it
+     * and takes its row; a user made for the lost race is removed again.
+     */
+    private Claim claim(GitLabInstance instance, GitLabIdentity identity, Optional<UUID> owner, Instant now) {
+        Optional<LinkedAccount> existing = accounts.findByIdentityForUpdate(instance, identity.gitlabUserId());
+        if (existing.isPresent()) {
+            return new Claim(existing.get(), false);
+        }
+        AppUser newUser = owner.isEmpty() ? newUser(identity, now) : null;
+        UUID userId = owner.orElseGet(() -> newUser.id);
+        boolean inserted = accounts.insertIfAbsent(UUID.randomUUID(), userId, instance, identity, now);
+        if (!inserted && newUser != null) {
+            users.delete(newUser);
+        }
+        return new Claim(accounts.findByIdentityForUpdate(instance, identity.gitlabUserId()).orElseThrow(), inserted);
+    }
+
+    private void update(LinkedAccount account, GitLabIdentity identity, GrantedTokens tokens, Instant now) {
+        account.username = identity.username();
+        account.name = identity.name();
+        account.email = identity.email();
+        account.avatarUrl = identity.avatarUrl();
         tokenStore.store(account, tokens);
         account.status = AccountStatus.ACTIVE;
         account.lastSignInAt = now;
         account.updatedAt = now;
         account.user.lastSignInAt = now;
-        if (existing.isEmpty()) {
-            accounts.persist(account);
-            Log.infof("Linked GitLab user %s on %s to app user %s", identity.gitlabUserId(), instanceUrl,
-                    account.user.id);
-        }
-        return new SignInResult(account.user.id, account.id, existing.isEmpty());
-    }
-
-    private LinkedAccount newAccount(GitLabInstance instance, GitLabIdentity identity, Optional<UUID> signedInUser,
-            Instant now) {
-        LinkedAccount account = new LinkedAccount();
-        account.id = UUID.randomUUID();
-        account.instance = instance;
-        account.gitlabUserId = identity.gitlabUserId();
-        account.user = signedInUser.flatMap(users::findByIdOptional).orElseGet(() -> newUser(identity, now));
-        account.createdAt = now;
-        return account;
     }
 
     private AppUser newUser(GitLabIdentity identity, Instant now) {
@@ -77,13 +106,12 @@ public class AccountLinkingService {
         user.createdAt = now;
         user.lastSignInAt = now;
         users.persist(user);
+        // The account row is inserted with SQL below, and its foreign key needs the user row first.
+        users.flush();
         return user;
     }
 
-    private static void applyProfile(LinkedAccount account, GitLabIdentity identity) {
-        account.username = identity.username();
-        account.name = identity.name();
-        account.email = identity.email();
-        account.avatarUrl = identity.avatarUrl();
+    /** An account row held by this transaction, and whether this transaction created it. */
+    private record Claim(LinkedAccount account, boolean created) {
     }
 }

@@ -15,14 +15,21 @@ public class GitLabInstanceRepository implements PanacheRepository<GitLabInstanc
         return find("baseUrl", baseUrl).firstResultOptional();
     }
 
-    /** Returns the instance for the URL, inserting it on first sight. Call inside a transaction. */
+    /**
+     * Returns the instance for the URL, inserting it on first sight. Call inside a transaction. Concurrent first
+     * sign-ins all insert with {@code ON CONFLICT DO NOTHING}: each waits for whichever insert came first and then
+     * reads its row, instead of failing on the unique constraint.
+     */
     public GitLabInstance getOrCreate(String baseUrl, Instant now) {
-        return findByBaseUrl(baseUrl).orElseGet(() -> {
-            GitLabInstance instance = new GitLabInstance();
-            instance.baseUrl = baseUrl;
-            instance.createdAt = now;
-            persist(instance);
-            return instance;
-        });
+        Optional<GitLabInstance> known = findByBaseUrl(baseUrl);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        getEntityManager().createNativeQuery(
+                "insert into gitlab_instance (base_url, created_at) values (?1, ?2) on conflict (base_url) do nothing")
+                .setParameter(1, baseUrl)
+                .setParameter(2, now)
+                .executeUpdate();
+        return findByBaseUrl(baseUrl).orElseThrow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gitlablink.account;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,8 +14,39 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class LinkedAccountRepository implements PanacheRepositoryBase<LinkedAccount, UUID> {
 
-    public Optional<LinkedAccount> findByIdentity(GitLabInstance instance, String gitlabUserId) {
-        return find("instance = ?1 and gitlabUserId = ?2", instance, gitlabUserId).firstResultOptional();
+    /**
+     * The account of an identity, its row locked until the transaction ends ({@code FOR NO KEY UPDATE}, this row
+     * only), so concurrent sign-ins and links of one identity take turns instead of failing on the version check.
+     */
+    public Optional<LinkedAccount> findByIdentityForUpdate(GitLabInstance instance, String gitlabUserId) {
+        List<?> ids = getEntityManager().createNativeQuery("""
+                select id from linked_account where gitlab_instance_id = ?1 and gitlab_user_id = ?2
+                for no key update""", UUID.class)
+                .setParameter(1, instance.id)
+                .setParameter(2, gitlabUserId)
+                .getResultList();
+        return ids.isEmpty() ? Optional.empty() : findByIdOptional((UUID) ids.get(0));
+    }
+
+    /**
+     * Inserts a placeholder row for a new identity unless one exists ({@code ON CONFLICT DO NOTHING}, which waits for
+     * a concurrent insert of the same identity to commit or roll back). The caller fills the row in within the same
+     * transaction, so nobody sees the placeholder. True if this call inserted it.
+     */
+    public boolean insertIfAbsent(UUID id, UUID userId, GitLabInstance instance, GitLabIdentity identity,
+            Instant now) {
+        return getEntityManager().createNativeQuery("""
+                insert into linked_account (id, user_id, gitlab_instance_id, gitlab_user_id, username, scopes, status,
+                                            created_at, updated_at)
+                values (?1, ?2, ?3, ?4, ?5, '', 'reauth_required', ?6, ?6)
+                on conflict (gitlab_instance_id, gitlab_user_id) do nothing""")
+                .setParameter(1, id)
+                .setParameter(2, userId)
+                .setParameter(3, instance.id)
+                .setParameter(4, identity.gitlabUserId())
+                .setParameter(5, identity.username())
+                .setParameter(6, now)
+                .executeUpdate() == 1;
     }
 
     /** Loads the account with {@code SELECT ... FOR UPDATE}, so one transaction at a time may change its tokens. */

@@ -30,7 +30,8 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * {@code GET /login?returnTo=/path}: quarkus-oidc runs the GitLab code flow before this method is reached
  * (the resource requires authentication by the code flow); the method then swaps quarkus-oidc's session for ours
- * and sends the browser back to a safe {@code returnTo}.
+ * and sends the browser back to a safe {@code returnTo}. It only ever signs in: any session the browser still had
+ * ends, and the GitLab identity gets its own user (linking is {@code POST /api/links}).
  */
 @Path("/login")
 @Authenticated
@@ -54,8 +55,10 @@ public class LoginResource {
 
     @GET
     @Operation(summary = "Sign in with GitLab (browser navigation)",
-            description = "Redirects to GitLab's authorization endpoint, then back to `returnTo` with the session "
-                    + "cookie set. A sign-in refused by GitLab lands on the SPA with `?loginError=<code>`.")
+            description = "Redirects to GitLab's authorization endpoint, then back to `returnTo` with a new session "
+                    + "cookie: of the GitLab identity's own user (new on first sign-in), never of whoever this browser "
+                    + "was signed in as, whose session ends. A sign-in refused by GitLab lands on the SPA with "
+                    + "`?loginError=<code>`.")
     @APIResponse(responseCode = "302", description = "To GitLab (first visit) or the restored /login (after callback)")
     @APIResponse(responseCode = "303", description = "To `returnTo`, with the session cookie")
     public Response login(@Parameter(description = "Same-origin relative path to land on; anything else lands on /")

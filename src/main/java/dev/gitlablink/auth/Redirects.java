@@ -10,13 +10,13 @@ import jakarta.ws.rs.core.Response;
  * resolves it against the URL it sees: JAX-RS would make it absolute with the scheme and host the pod sees, which
  * behind an ingress is plain http and an internal host.
  */
-final class Redirects {
+public final class Redirects {
 
     private Redirects() {
     }
 
     /** A 303 to {@code path} (a same-origin path, checked by the caller), never cached. */
-    static Response.ResponseBuilder seeOther(String path) {
+    public static Response.ResponseBuilder seeOther(String path) {
         return Response.status(Response.Status.SEE_OTHER)
                 .header(HttpHeaders.LOCATION, URI.create(path).toASCIIString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");

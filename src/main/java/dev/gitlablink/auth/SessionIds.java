@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** Random session ids for cookies, and the hashes stored in their place. */
-final class SessionIds {
+/** Random ids for session cookies (and link intents), and the hashes stored in their place. */
+public final class SessionIds {
 
     /**
      * Made at run time on first use by each thread: a native image initialises this class while it is built, and a
@@ -24,18 +24,18 @@ final class SessionIds {
     }
 
     /** 256 random bits, base64url without padding (43 characters). */
-    static String newId() {
+    public static String newId() {
         byte[] bytes = new byte[32];
         RANDOM.get().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Rejects anything a cookie we issued cannot look like, before it reaches the database. */
-    static boolean isWellFormed(String id) {
+    public static boolean isWellFormed(String id) {
         return id != null && WELL_FORMED.matcher(id).matches();
     }
 
-    static String hash(String id) {
+    public static String hash(String id) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(digest);

@@ -77,8 +77,8 @@ public class SessionService {
         return new NewSession(signer.cookieValue(id), session.absoluteExpiresAt);
     }
 
-    /** The live session for a cookie value, read from the database now (blocking; for sign-in). */
-    Optional<SessionPrincipal> resolveStoredCookie(String cookieValue) {
+    /** The live session for a cookie value, read from the database now (blocking; for sign-in and linking). */
+    public Optional<SessionPrincipal> resolveStoredCookie(String cookieValue) {
         return signer.sessionId(cookieValue).flatMap(id -> resolveStored(SessionIds.hash(id)));
     }
 
@@ -98,6 +98,11 @@ public class SessionService {
         }
         return Optional.of(new SessionPrincipal(session.userId, session.idHash,
                 earliest(session.idleExpiresAt, session.absoluteExpiresAt)));
+    }
+
+    /** Ends the session a cookie value names, live or not (a sign-in in a browser that still had one). */
+    void endCookie(String cookieValue) {
+        signer.sessionId(cookieValue).ifPresent(id -> end(SessionIds.hash(id)));
     }
 
     /** Ends the session: its row is deleted, and this replica forgets it at once. */

@@ -226,6 +226,34 @@ class SpaBrowserTest {
         assertTrue(error.get(0).isDisplayed(), "error shown after a refused callback: " + driver.getCurrentUrl());
     }
 
+    @Test
+    void linkingAnotherGitLabAccountShowsItAndARefusalIsExplained() {
+        var driver = signInAndSeeTheFirstPage();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        EmulatorUser second = emulator.createUser("spa-second-" + suffix, "Second " + suffix,
+                "spa-second-" + suffix + "@example.test");
+        // Signed out of GitLab only (the emulator shares the host, so its cookie is visible here), so GitLab asks who
+        // signs in for the link.
+        driver.manage().deleteCookieNamed("_gitlab_session");
+
+        driver.findElement(By.id("link-account")).click();
+        chromium.await().until(visibilityOfElementLocated(By.name("username")));
+        driver.findElement(By.name("username")).sendKeys(second.username());
+        driver.findElement(By.name("password")).sendKeys(second.password());
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        chromium.await().until(numberOfElementsToBe(By.cssSelector("#accounts li.account"), 2));
+        chromium.await().until(visibilityOfElementLocated(By.id("link-status")));
+        assertTrue(driver.findElement(By.id("link-status")).getText().contains("@" + second.username()));
+        assertTrue(driver.findElement(By.id("me")).getText().contains(user.name()), "still the first user");
+        assertEquals(settings.baseUrl() + "/", driver.getCurrentUrl(), "the outcome is not kept in the address bar");
+        chromium.screenshot(testName + "-linked");
+
+        driver.get(settings.baseUrl() + "/?linkError=account_linked_elsewhere");
+        chromium.await().until(visibilityOfElementLocated(By.id("alert")));
+        assertTrue(driver.findElement(By.id("alert")).getText().contains("already linked to another user"));
+    }
+
     /** Opens the SPA signed out, signs in through the emulator and waits for the first page of projects. */
     private WebDriver signInAndSeeTheFirstPage() {
         var driver = chromium.driver();

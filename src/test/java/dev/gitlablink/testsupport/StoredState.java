@@ -24,7 +24,8 @@ public class StoredState {
     public record Snapshot(Map<String, Long> rows, Map<String, Long> tokenRequests, long revocations) {
     }
 
-    private static final String[] TABLES = {"gitlab_instance", "app_user", "linked_account", "app_session"};
+    private static final String[] TABLES = {"gitlab_instance", "app_user", "linked_account", "app_session",
+            "link_intent"};
 
     private final DataSource dataSource;
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,6 +26,7 @@ import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.NoTokens;
 import dev.gitlablink.testsupport.RawHttp;
 import dev.gitlablink.testsupport.SignedInUser;
+import dev.gitlablink.testsupport.StoredState;
 import dev.gitlablink.testsupport.TestSettings;
 import dev.gitlablink.web.PathSpellings.Spelling;
 import dev.gitlablink.web.RegisteredRoutes.Route;
@@ -53,13 +56,20 @@ class PathSpellingTest {
     @LocalServices
     TestSettings settings;
 
+    @Inject
+    StoredState storedState;
+
     /** Signed in, with one GitLab project to read. */
     record Subject(SignedInUser user, Map<String, String> pathValues) {
     }
 
     /** What a state-changing request could change: the session, the linked accounts, the grants at GitLab. */
-    record ServiceState(int sessionStatus, List<String> accountIds, long revocations, Map<String, Long> tokenRequests) {
+    record ServiceState(int sessionStatus, List<String> accountIds, long revocations, Map<String, Long> tokenRequests,
+            Map<String, Long> rows) {
     }
+
+    /** Bodies of the routes that need one to succeed, so only the missing header can be what refuses them. */
+    private static final Map<String, String> BODIES = Map.of("POST /api/links", "{\"instance\":\"default\"}");
 
     @TestFactory
     Stream<DynamicNode> stateChangingRoutesChangeNothingWithoutTheAntiCsrfHeaderHoweverSpelled() {
@@ -166,7 +176,13 @@ class PathSpellingTest {
     }
 
     private RawHttp.Answer send(Route route, String target, List<String> headers) {
-        return RawHttp.to(settings).send(route.method(), target, headers);
+        String body = BODIES.get(route.toString());
+        if (body == null) {
+            return RawHttp.to(settings).send(route.method(), target, headers);
+        }
+        List<String> withType = new ArrayList<>(headers);
+        withType.add("Content-Type: application/json");
+        return RawHttp.to(settings).send(route.method(), target, withType, body);
     }
 
     private static String cookie(SignedInUser user) {
@@ -177,14 +193,16 @@ class PathSpellingTest {
         SignedInUser user = SignedInUser.signIn(emulator, settings, prefix);
         EmulatorProject project = emulator.data().createProject(user.gitLabUser().username(), "spelled", "Spelled");
         emulator.data().addProjectMember(project.id(), user.gitLabUser().id(), 50);
-        return new Subject(user, Map.of("accountId", user.accountId(), "projectId", String.valueOf(project.id())));
+        // {id}: a link request id that is well formed and was never issued.
+        return new Subject(user, Map.of("accountId", user.accountId(), "projectId", String.valueOf(project.id()),
+                "id", "A".repeat(43)));
     }
 
     private ServiceState state(SignedInUser user) {
         Response session = user.api().accept("application/json").when().get("/api/session");
         List<String> accounts = session.statusCode() == 200 ? session.jsonPath().getList("accounts.id") : List.of();
         return new ServiceState(session.statusCode(), accounts, emulator.stats().revocations(),
-                emulator.stats().tokenRequests());
+                emulator.stats().tokenRequests(), storedState.read(emulator).rows());
     }
 
 }

@@ -1,0 +1,59 @@
+package dev.gitlablink.auth;
+
+import java.time.Clock;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import dev.gitlablink.account.GitLabIdentity;
+import dev.gitlablink.account.GrantedTokens;
+import dev.gitlablink.gitlab.GitLabConfig;
+import dev.gitlablink.gitlab.GitLabOAuthClient;
+import dev.gitlablink.gitlab.GitLabRejectedException;
+import dev.gitlablink.gitlab.GitLabTokenInfo;
+import dev.gitlablink.gitlab.GitLabUrls;
+import dev.gitlablink.gitlab.GitLabUserInfo;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Reads a finished quarkus-oidc code flow (sign-in or link): quarkus-oidc has already checked state, PKCE, nonce and
+ * the ID token (signature, issuer, audience, expiry); this adds GitLab's userinfo (same subject) and token info.
+ */
+@ApplicationScoped
+public class CodeFlowGrants {
+
+    private final GitLabOAuthClient oauthClient;
+    private final GitLabConfig gitLabConfig;
+    private final Clock clock;
+
+    CodeFlowGrants(GitLabOAuthClient oauthClient, GitLabConfig gitLabConfig, Clock clock) {
+        this.oauthClient = oauthClient;
+        this.gitLabConfig = gitLabConfig;
+        this.clock = clock;
+    }
+
+    /** The grant {@code identity} (quarkus-oidc's, after the code exchange) carries. */
+    public CodeFlowGrant read(SecurityIdentity identity) {
+        // For the code flow, quarkus-oidc's principal is the verified ID token.
+        JsonWebToken idToken = (JsonWebToken) identity.getPrincipal();
+        String instanceUrl = GitLabUrls.normalise(gitLabConfig.url());
+        AccessTokenCredential credential = Objects.requireNonNull(identity.getCredential(AccessTokenCredential.class),
+                "code flow identity without access token");
+        String accessToken = credential.getToken();
+        GitLabUserInfo userInfo = oauthClient.userInfo(instanceUrl, accessToken);
+        if (!idToken.getSubject().equals(userInfo.sub())) {
+            throw new GitLabRejectedException(401, "userinfo subject differs from the ID token subject");
+        }
+        GitLabTokenInfo tokenInfo = oauthClient.tokenInfo(instanceUrl, accessToken);
+        GitLabIdentity gitLabIdentity = new GitLabIdentity(idToken.getSubject(), userInfo.username(), userInfo.name(),
+                userInfo.email(), userInfo.picture());
+        String refreshToken = credential.getRefreshToken() == null ? null : credential.getRefreshToken().getToken();
+        long expiresIn = tokenInfo.expiresIn() == null ? 0 : tokenInfo.expiresIn();
+        GrantedTokens tokens = new GrantedTokens(accessToken, refreshToken,
+                clock.instant().plusSeconds(expiresIn), tokenInfo.scopes());
+        return new CodeFlowGrant(instanceUrl, gitLabIdentity, tokens);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.gitlablink.link.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A signed-in user's request to link another GitLab account, bound to the session that made it: usable once, until
+ * it expires. The id itself is only in the user's URLs; the row keeps its hash.
+ */
+@Entity
+@Table(name = "link_intent")
+public class LinkIntent {
+
+    @Id
+    @Column(name = "id_hash", length = 64)
+    public String idHash;
+
+    @Column(name = "session_id_hash", nullable = false, length = 64)
+    public String sessionIdHash;
+
+    @Column(name = "user_id", nullable = false)
+    public UUID userId;
+
+    /** The id of the GitLab instance to link an account of. */
+    @Column(nullable = false, length = 64)
+    public String instance;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+
+    /** When {@code /links/start} sent the browser on to GitLab; once only. */
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    /** When GitLab's answer came back for it, linked or refused; once only. */
+    @Column(name = "consumed_at")
+    public Instant consumedAt;
+}

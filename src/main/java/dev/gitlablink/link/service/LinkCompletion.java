@@ -1,0 +1,62 @@
+package dev.gitlablink.link.service;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.gitlablink.account.AccountLinkingService;
+import dev.gitlablink.account.LinkResult;
+import dev.gitlablink.api.ProblemCode;
+import dev.gitlablink.auth.CodeFlowGrant;
+import dev.gitlablink.auth.CodeFlowGrants;
+import dev.gitlablink.token.RevocationService;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Finishes a link: GitLab's code flow came back with tokens for an identity, and the intent it carries decides
+ * whether that identity joins the intent's user. Tokens of a refused link are revoked at once, so GitLab holds no
+ * grant nobody keeps.
+ */
+@ApplicationScoped
+public class LinkCompletion {
+
+    private final LinkIntentService intents;
+    private final LinkInstances instances;
+    private final CodeFlowGrants grants;
+    private final AccountLinkingService linking;
+    private final RevocationService revocation;
+
+    LinkCompletion(LinkIntentService intents, LinkInstances instances, CodeFlowGrants grants,
+            AccountLinkingService linking, RevocationService revocation) {
+        this.intents = intents;
+        this.instances = instances;
+        this.grants = grants;
+        this.linking = linking;
+        this.revocation = revocation;
+    }
+
+    /** Links the identity {@code identity} signed in as, or throws the refusal's problem after revoking its tokens. */
+    public UUID complete(String intentId, Optional<String> sessionCookie, SecurityIdentity identity) {
+        CodeFlowGrant grant = grants.read(identity);
+        LinkTarget target = intents.consume(intentId, sessionCookie);
+        if (target.isRefused()) {
+            throw refuse(grant, target.refusal());
+        }
+        String instanceUrl = instances.baseUrl(target.instance()).orElse(null);
+        if (!grant.instanceUrl().equals(instanceUrl)) {
+            // The intent names an instance this code flow did not run against (or one no longer configured).
+            throw refuse(grant, ProblemCode.LINK_INTENT_NOT_FOUND);
+        }
+        LinkResult result = linking.link(grant.instanceUrl(), grant.identity(), grant.tokens(), target.userId());
+        if (result.refused()) {
+            throw refuse(grant, ProblemCode.ACCOUNT_LINKED_ELSEWHERE);
+        }
+        return result.accountId();
+    }
+
+    private RuntimeException refuse(CodeFlowGrant grant, ProblemCode why) {
+        revocation.revoke(grant.instanceUrl(), grant.tokens(), "link refused: " + why.code());
+        return LinkIntentService.refusal(why);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.gitlablink.link.service;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of explicit account linking. */
+@ConfigMapping(prefix = "gitlab-link.link")
+public interface LinkConfig {
+
+    /**
+     * How long a link request ({@code POST /api/links}) may take, from the request to GitLab's redirect back, signing
+     * in at GitLab included. Environment variable {@code LINK_INTENT_LIFETIME}.
+     */
+    @WithDefault("10M")
+    Duration intentLifetime();
+}
