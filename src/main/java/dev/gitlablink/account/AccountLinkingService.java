@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.gitlablink.crypto.TokenCryptoException;
+import dev.gitlablink.revocation.RevocationOutbox;
 import io.quarkus.logging.Log;
 
 /**
@@ -21,10 +23,12 @@ public class AccountLinkingService {
     private final AppUserRepository users;
     private final LinkedAccountRepository accounts;
     private final AccountTokenStore tokenStore;
+    private final RevocationOutbox outbox;
     private final Clock clock;
 
     public AccountLinkingService(GitLabInstanceRepository instances, AppUserRepository users,
-            LinkedAccountRepository accounts, AccountTokenStore tokenStore, Clock clock) {
+            LinkedAccountRepository accounts, AccountTokenStore tokenStore, RevocationOutbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.instances = instances;
         this.users = users;
         this.accounts = accounts;
@@ -46,6 +50,7 @@ public class AccountLinkingService {
         Optional<LinkedAccount> existing = accounts.findByIdentity(instance, identity.gitlabUserId());
         LinkedAccount account = existing.orElseGet(() -> newAccount(instance, identity, signedInUser, now));
         applyProfile(account, identity);
+        existing.ifPresent(replaced -> giveUpStoredPair(replaced, instanceUrl));
         tokenStore.store(account, tokens);
         account.status = AccountStatus.ACTIVE;
         account.lastSignInAt = now;
@@ -57,6 +62,17 @@ public class AccountLinkingService {
                     account.user.id);
         }
         return new SignInResult(account.user.id, account.id, existing.isEmpty());
+    }
+
+    /** The pair this sign-in replaces is revoked once the new one is committed (the outbox, same transaction). */
+    private void giveUpStoredPair(LinkedAccount account, String instanceUrl) {
+        try {
+            outbox.enqueue(instanceUrl, tokenStore.accessToken(account).orElse(null),
+                    tokenStore.refreshToken(account).orElse(null), "replaced by a sign-in");
+        } catch (TokenCryptoException unreadable) {
+            Log.warnf("The tokens this sign-in replaces on account %s cannot be decrypted, so they cannot be revoked"
+                    + " (%s)", account.id, unreadable.getMessage());
+        }
     }
 
     private LinkedAccount newAccount(GitLabInstance instance, GitLabIdentity identity, Optional<UUID> signedInUser,
