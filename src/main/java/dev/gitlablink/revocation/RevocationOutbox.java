@@ -41,23 +41,39 @@ public class RevocationOutbox {
     }
 
     /**
-     * Enqueues the revocation of a pair at the GitLab at {@code instanceUrl}, in the caller's transaction (or one
-     * of its own when there is none). Either token may be null; revoking either revokes both at GitLab, so the
-     * refresh token is the one revoked when there is one, and the access token is used once before that (ending
-     * the pair a refresh replaced, which GitLab keeps alive until the new access token is first used). A pair
-     * already in the outbox is not added again. {@code reason} is for the log and the table, never a token.
+     * Enqueues the revocation of a pair that was stored (an account's), at the GitLab at {@code instanceUrl}, in the
+     * caller's transaction (or one of its own when there is none). Either token may be null; revoking either
+     * revokes both at GitLab, so the refresh token is the one revoked when there is one, and the access token is
+     * used once before that: this ends the pair a refresh replaced, which GitLab keeps alive until the new access
+     * token is first used. A pair already in the outbox is not added again. {@code reason} is for the log and the
+     * table, never a token.
      *
      * @return {@code true} when the entry is new
      */
     @Transactional
     public boolean enqueue(String instanceUrl, String accessToken, String refreshToken, String reason) {
+        return add(instanceUrl, accessToken, refreshToken, true, reason);
+    }
+
+    /**
+     * As {@link #enqueue}, for a pair GitLab has just issued and nobody stored (a refresh that lost its lease, a
+     * sign-in or link that failed after the code exchange): its access token is never used, since the pair a
+     * refresh replaced, which that use would end, is the one the account still holds.
+     */
+    @Transactional
+    public boolean enqueueUnstored(String instanceUrl, String accessToken, String refreshToken, String reason) {
+        return add(instanceUrl, accessToken, refreshToken, false, reason);
+    }
+
+    private boolean add(String instanceUrl, String accessToken, String refreshToken, boolean endPredecessor,
+            String reason) {
         String token = refreshToken != null ? refreshToken : accessToken;
         if (token == null) {
             return false;
         }
         UUID id = UUID.randomUUID();
         EncryptedValue encrypted = cipher.encrypt(token, associatedData(id, "token"));
-        byte[] access = refreshToken != null && accessToken != null
+        byte[] access = endPredecessor && refreshToken != null && accessToken != null
                 ? cipher.encrypt(accessToken, associatedData(id, "access_token")).ciphertext() : null;
         boolean added = store.insert(id, instanceUrl, sha256(token), refreshToken != null ? REFRESH_TOKEN_HINT : null,
                 encrypted.keyId(), encrypted.ciphertext(), access, reason);

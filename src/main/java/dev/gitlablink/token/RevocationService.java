@@ -36,7 +36,8 @@ public class RevocationService {
     /** Revokes the pair of these tokens (either may be null) at the GitLab at {@code instanceUrl}. */
     public void giveUp(String instanceUrl, String accessToken, String refreshToken, String why) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(instanceUrl, accessToken, refreshToken, why));
+            QuarkusTransaction.requiringNew().run(() -> outbox.enqueueUnstored(instanceUrl, accessToken,
+                    refreshToken, why));
         } catch (RuntimeException databaseFailed) {
             Log.warnf("Could not enqueue the revocation of a token pair (%s): %s; trying GitLab directly", why,
                     databaseFailed.toString());
