@@ -75,6 +75,11 @@ public class RevocationWorker {
         }
     }
 
+    /** Whether no run started by {@link #runSoon} is under way or wanted on this replica. */
+    boolean idle() {
+        return !running.get() && !wanted.get();
+    }
+
     private void drain() {
         try {
             while (wanted.getAndSet(false)) {

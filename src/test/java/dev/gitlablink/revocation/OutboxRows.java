@@ -24,9 +24,11 @@ public class OutboxRows {
     }
 
     private final DataSource dataSource;
+    private final RevocationWorker worker;
 
-    OutboxRows(DataSource dataSource) {
+    OutboxRows(DataSource dataSource, RevocationWorker worker) {
         this.dataSource = dataSource;
+        this.worker = worker;
     }
 
     /** Every entry, oldest first. */
@@ -60,9 +62,9 @@ public class OutboxRows {
         execute("delete from revocation_outbox");
     }
 
-    /** Waits until no entry is pending any more (the worker the commit started has run). */
+    /** Waits until no entry is pending any more and the worker the commit started has finished its run. */
     public void awaitNothingPending() {
-        await().atMost(Duration.ofSeconds(15)).until(() -> count("pending") == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("pending") == 0 && worker.idle());
     }
 
     /** Waits until every entry has been tried at least once. */
