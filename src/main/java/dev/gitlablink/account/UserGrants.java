@@ -55,7 +55,7 @@ public class UserGrants {
     public int revokeAll(UUID userId, String reason) {
         Instant now = clock.instant();
         int revoked = 0;
-        for (LinkedAccount account : accounts.listByUser(userId)) {
+        for (LinkedAccount account : lockedAccountsOf(userId)) {
             if (account.accessTokenCiphertext == null && account.refreshTokenCiphertext == null) {
                 continue;
             }
@@ -77,11 +77,19 @@ public class UserGrants {
     /** Enqueues the revocation of every grant of the user, then deletes the user with their accounts and sessions. */
     @Transactional(TxType.MANDATORY)
     public void deleteUser(UUID userId) {
-        List<LinkedAccount> owned = accounts.listByUser(userId);
+        List<LinkedAccount> owned = lockedAccountsOf(userId);
         owned.forEach(account -> enqueue(account, "the user deleted themselves"));
         // The foreign keys cascade to linked_account and app_session.
         users.delete("id", userId);
         Log.infof("Deleted app user %s with %d linked accounts", userId, owned.size());
+    }
+
+    /**
+     * The user's accounts, locked ({@code FOR UPDATE}): a refresh storing a new pair meanwhile waits, then finds the
+     * row changed or gone and gives its pair up, so no pair slips between what is enqueued here and what is dropped.
+     */
+    private List<LinkedAccount> lockedAccountsOf(UUID userId) {
+        return accounts.find("user.id = ?1 order by id", userId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     private boolean enqueue(LinkedAccount account, String reason) {
