@@ -57,19 +57,45 @@ public class OutboxRows {
         execute("update revocation_outbox set next_attempt_at = now() where state = 'pending'");
     }
 
+    /** Seconds until the first entry's next attempt. */
+    public long secondsUntilNextAttempt() {
+        return query("select extract(epoch from next_attempt_at - now())::bigint from revocation_outbox"
+                + " order by created_at, id limit 1");
+    }
+
+    /** As if every pending entry had been tried {@code attempts} times already. */
+    public void setAttempts(int attempts) {
+        execute("update revocation_outbox set attempts = " + attempts + " where state = 'pending'");
+    }
+
     /** Empties the table, so a test counts only its own entries. */
     public void clear() {
         execute("delete from revocation_outbox");
     }
 
-    /** Waits until no entry is pending any more and the worker the commit started has finished its run. */
+    /**
+     * Waits until the worker the last commit started has finished its run: no entry is due and the worker is idle.
+     * An entry GitLab did not confirm stays pending, due again later.
+     */
     public void awaitNothingPending() {
-        await().atMost(Duration.ofSeconds(15)).until(() -> count("pending") == 0 && worker.idle());
+        await().atMost(Duration.ofSeconds(15)).until(() -> worker.idle() && query("select count(*) from"
+                + " revocation_outbox where state = 'pending' and next_attempt_at <= now()") == 0 && worker.idle());
     }
 
     /** Waits until every entry has been tried at least once. */
     public void awaitEveryEntryTried() {
         await().atMost(Duration.ofSeconds(15)).until(() -> all().stream().allMatch(row -> row.attempts() > 0));
+    }
+
+    private long query(String sql) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void execute(String sql) {

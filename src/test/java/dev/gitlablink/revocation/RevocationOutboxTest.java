@@ -93,6 +93,9 @@ class RevocationOutboxTest {
     @AfterEach
     void gitLabBackUp() {
         emulator.knobs().reset();
+        // No entry this test left waiting (GitLab down, throttled) may be tried during another test.
+        outbox.awaitNothingPending();
+        outbox.clear();
     }
 
     @Test
@@ -210,6 +213,39 @@ class RevocationOutboxTest {
         outbox.makeDue();
         assertEquals(new RevocationWorker.Result(0, 0, 0), worker.runOnce(), "never tried again");
         assertEquals(1, outbox.all().getFirst().attempts());
+    }
+
+    @Test
+    void aThrottledRevocationWaitsForGitLabsRetryAfter() {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "throttled-revocation");
+        // Token info and revoke of the first attempt are both throttled, with a wait longer than the backoff's.
+        emulator.knobs().rateLimitOAuthNext(2, Duration.ofSeconds(120));
+
+        user.api().header("X-CSRF", "1").when().post("/api/logout").then().statusCode(204);
+        outbox.awaitEveryEntryTried();
+
+        OutboxRows.Row waiting = outbox.all().getFirst();
+        assertEquals("pending", waiting.state());
+        long wait = outbox.secondsUntilNextAttempt();
+        assertTrue(wait > 100 && wait <= 120, "next attempt in " + wait + " s");
+        assertFalse(emulator.tokensIssuedTo(user.gitLabUser().id()).getFirst().revoked());
+    }
+
+    @Test
+    void aRevocationGitLabNeverAnswersEndsDeadAfterTheLastAttempt() {
+        SignedInUser user = SignedInUser.signIn(emulator, settings, "never");
+        emulator.knobs().failFor(Duration.ofMinutes(5), 503);
+        user.api().header("X-CSRF", "1").when().post("/api/logout").then().statusCode(204);
+        outbox.awaitEveryEntryTried();
+
+        outbox.setAttempts(config.maxAttempts() - 1);
+        outbox.makeDue();
+        assertEquals(new RevocationWorker.Result(0, 0, 1), worker.runOnce());
+
+        OutboxRows.Row dead = outbox.all().getFirst();
+        assertEquals("dead", dead.state());
+        assertEquals(config.maxAttempts(), dead.attempts());
+        assertTrue(dead.lastError().contains("attempts"), dead.lastError());
     }
 
     @Test
