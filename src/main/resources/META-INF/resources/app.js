@@ -384,9 +384,7 @@ function wire() {
             await api('/api/accounts/' + encodeURIComponent(button.dataset.accountId), { method: 'DELETE' });
         } catch (error) {
             if (!(error instanceof SignedOut)) {
-                $('alert').textContent = error.problem && error.problem.code === 'gitlab_unavailable'
-                    ? 'GitLab could not be reached, so the account is still linked. Try again in a moment.'
-                    : 'Unlinking failed. Try again.';
+                $('alert').textContent = 'Unlinking failed. Try again.';
                 $('alert').hidden = false;
                 button.disabled = false;
             }
@@ -417,19 +415,30 @@ function wire() {
         }
         button.disabled = false;
     });
-    $('sign-out').addEventListener('click', async () => {
-        try {
-            await api('/api/logout', { method: 'POST' });
-        } catch (error) {
-            if (!(error instanceof SignedOut)) {
-                $('alert').textContent = 'Sign-out failed. Try again.';
-                $('alert').hidden = false;
-                return;
-            }
+    $('sign-out').addEventListener('click', () => endSession('/api/logout', 'POST', 'Sign-out failed. Try again.'));
+    $('sign-out-everywhere').addEventListener('click',
+        () => endSession('/api/sessions/end-all', 'POST', 'Signing out everywhere failed. Try again.'));
+    $('delete-me').addEventListener('click', () => {
+        if (window.confirm('Delete your account here? Your GitLab access is revoked and every linked account is'
+            + ' removed. Your GitLab account itself is not touched.')) {
+            endSession('/api/me', 'DELETE', 'Deleting your account failed. Try again.');
         }
-        $('alert').hidden = true;
-        showSignedOut();
     });
+}
+
+/** Sign-out, signing out everywhere, or deleting the user: each ends this session. */
+async function endSession(path, method, failure) {
+    try {
+        await api(path, { method });
+    } catch (error) {
+        if (!(error instanceof SignedOut)) {
+            $('alert').textContent = failure;
+            $('alert').hidden = false;
+            return;
+        }
+    }
+    $('alert').hidden = true;
+    showSignedOut();
 }
 
 document.addEventListener('DOMContentLoaded', () => {

@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.gitlablink.crypto.TokenCryptoException;
+import dev.gitlablink.revocation.RevocationOutbox;
 import io.quarkus.logging.Log;
 
 /**
@@ -22,10 +24,12 @@ public class AccountLinkingService {
     private final AppUserRepository users;
     private final LinkedAccountRepository accounts;
     private final AccountTokenStore tokenStore;
+    private final RevocationOutbox outbox;
     private final Clock clock;
 
     public AccountLinkingService(GitLabInstanceRepository instances, AppUserRepository users,
-            LinkedAccountRepository accounts, AccountTokenStore tokenStore, Clock clock) {
+            LinkedAccountRepository accounts, AccountTokenStore tokenStore, RevocationOutbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.instances = instances;
         this.users = users;
         this.accounts = accounts;
@@ -88,6 +92,7 @@ public class AccountLinkingService {
     }
 
     private void update(LinkedAccount account, GitLabIdentity identity, GrantedTokens tokens, Instant now) {
+        giveUpStoredPair(account);
         account.username = identity.username();
         account.name = identity.name();
         account.email = identity.email();
@@ -97,6 +102,20 @@ public class AccountLinkingService {
         account.lastSignInAt = now;
         account.updatedAt = now;
         account.user.lastSignInAt = now;
+    }
+
+    /**
+     * The pair a sign-in or link replaces is revoked once the new one is committed (the outbox, same transaction);
+     * a new row has none.
+     */
+    private void giveUpStoredPair(LinkedAccount account) {
+        try {
+            outbox.enqueue(account.instance.baseUrl, tokenStore.accessToken(account).orElse(null),
+                    tokenStore.refreshToken(account).orElse(null), "replaced by a sign-in");
+        } catch (TokenCryptoException unreadable) {
+            Log.warnf("The tokens this sign-in replaces on account %s cannot be decrypted, so they cannot be revoked"
+                    + " (%s)", account.id, unreadable.getMessage());
+        }
     }
 
     private AppUser newUser(GitLabIdentity identity, Instant now) {

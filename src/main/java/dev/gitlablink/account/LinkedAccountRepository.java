@@ -54,6 +54,20 @@ public class LinkedAccountRepository implements PanacheRepositoryBase<LinkedAcco
         return findByIdOptional(accountId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * Marks the account {@code reauth_required} if it is still at {@code version} (a sign-in that stored new tokens
+     * meanwhile wins). Needs a transaction.
+     */
+    public boolean markReauthRequired(UUID accountId, long version, Instant now) {
+        return getEntityManager().createNativeQuery("update linked_account set status = :status, updated_at = :now,"
+                        + " version = version + 1 where id = :id and version = :version")
+                .setParameter("status", AccountStatus.REAUTH_REQUIRED.code())
+                .setParameter("now", now)
+                .setParameter("id", accountId)
+                .setParameter("version", version)
+                .executeUpdate() == 1;
+    }
+
     public List<LinkedAccount> listByUser(UUID userId) {
         return list("user.id = ?1 order by createdAt", userId);
     }

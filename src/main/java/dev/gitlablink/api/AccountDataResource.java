@@ -137,12 +137,11 @@ public class AccountDataResource {
     @RunOnVirtualThread
     @Tag(name = "Accounts", description = "Unlinking a GitLab account")
     @Operation(summary = "Unlink the account: revoke its grant at GitLab, then delete the link and its tokens")
-    @APIResponse(responseCode = "204", description = "Unlinked; GitLab no longer accepts its tokens")
+    @APIResponse(responseCode = "204", description = "Unlinked. GitLab no longer accepts its tokens, or, when GitLab"
+            + " could not be reached, the revocation outbox revokes them as soon as it can. An account whose tokens"
+            + " cannot be decrypted is unlinked without a revocation.")
     @APIResponse(responseCode = "404", description = "`account_not_found`: not one of the caller's accounts",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = "`gitlab_unavailable`: GitLab could not be reached; nothing"
-            + " changed, try again", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
     public void unlink(@PathParam("accountId") @AccountId String accountId) {
         // Blocking (a row lock, GitLab's revocation, a delete), so on a virtual thread; rare next to reads.
         unlinking.unlink(userId(), UUID.fromString(accountId));

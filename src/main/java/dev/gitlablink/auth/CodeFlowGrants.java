@@ -15,6 +15,7 @@ import dev.gitlablink.gitlab.GitLabRejectedException;
 import dev.gitlablink.gitlab.GitLabTokenInfo;
 import dev.gitlablink.gitlab.GitLabUrls;
 import dev.gitlablink.gitlab.GitLabUserInfo;
+import dev.gitlablink.token.RevocationService;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -26,23 +27,41 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class CodeFlowGrants {
 
     private final GitLabOAuthClient oauthClient;
+    private final RevocationService revocations;
     private final GitLabConfig gitLabConfig;
     private final Clock clock;
 
-    CodeFlowGrants(GitLabOAuthClient oauthClient, GitLabConfig gitLabConfig, Clock clock) {
+    CodeFlowGrants(GitLabOAuthClient oauthClient, RevocationService revocations, GitLabConfig gitLabConfig,
+            Clock clock) {
         this.oauthClient = oauthClient;
+        this.revocations = revocations;
         this.gitLabConfig = gitLabConfig;
         this.clock = clock;
     }
 
-    /** The grant {@code identity} (quarkus-oidc's, after the code exchange) carries. */
+    /**
+     * The grant {@code identity} (quarkus-oidc's, after the code exchange) carries. When it cannot be read (GitLab
+     * fails userinfo or token info, the subjects differ), the pair GitLab just issued is given up before the failure
+     * is thrown: nobody else will ever hold it.
+     */
     public CodeFlowGrant read(SecurityIdentity identity) {
-        // For the code flow, quarkus-oidc's principal is the verified ID token.
-        JsonWebToken idToken = (JsonWebToken) identity.getPrincipal();
         String instanceUrl = GitLabUrls.normalise(gitLabConfig.url());
         AccessTokenCredential credential = Objects.requireNonNull(identity.getCredential(AccessTokenCredential.class),
                 "code flow identity without access token");
         String accessToken = credential.getToken();
+        String refreshToken = credential.getRefreshToken() == null ? null : credential.getRefreshToken().getToken();
+        try {
+            return read(identity, instanceUrl, accessToken, refreshToken);
+        } catch (RuntimeException failed) {
+            revocations.giveUp(instanceUrl, accessToken, refreshToken, "a sign-in or link that failed after the code exchange");
+            throw failed;
+        }
+    }
+
+    private CodeFlowGrant read(SecurityIdentity identity, String instanceUrl, String accessToken,
+            String refreshToken) {
+        // For the code flow, quarkus-oidc's principal is the verified ID token.
+        JsonWebToken idToken = (JsonWebToken) identity.getPrincipal();
         GitLabUserInfo userInfo = oauthClient.userInfo(instanceUrl, accessToken);
         if (!idToken.getSubject().equals(userInfo.sub())) {
             throw new GitLabRejectedException(401, "userinfo subject differs from the ID token subject");
@@ -50,7 +69,6 @@ public class CodeFlowGrants {
         GitLabTokenInfo tokenInfo = oauthClient.tokenInfo(instanceUrl, accessToken);
         GitLabIdentity gitLabIdentity = new GitLabIdentity(idToken.getSubject(), userInfo.username(), userInfo.name(),
                 userInfo.email(), userInfo.picture());
-        String refreshToken = credential.getRefreshToken() == null ? null : credential.getRefreshToken().getToken();
         long expiresIn = tokenInfo.expiresIn() == null ? 0 : tokenInfo.expiresIn();
         GrantedTokens tokens = new GrantedTokens(accessToken, refreshToken,
                 clock.instant().plusSeconds(expiresIn), tokenInfo.scopes());

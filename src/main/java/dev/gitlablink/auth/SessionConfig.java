@@ -19,6 +19,14 @@ public interface SessionConfig {
     @WithDefault("24H")
     Duration absoluteTimeout();
 
+    /**
+     * Whether ending a user's last live session (sign-out, signing out everywhere, expiry) revokes their GitLab
+     * grants, so that tokens exist only while someone can use them (Duende BFF's default). Their accounts stay, as
+     * {@code reauth_required}, until the next sign-in. Environment variable {@code REVOKE_GRANTS_ON_SIGN_OUT}.
+     */
+    @WithDefault("true")
+    boolean revokeGrantsOnSignOut();
+
     /** How often a session's last-seen time is written back, so busy sessions do not write on every request. */
     @WithDefault("1M")
     Duration touchInterval();

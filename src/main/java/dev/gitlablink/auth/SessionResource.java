@@ -1,5 +1,6 @@
 package dev.gitlablink.auth;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,14 +35,14 @@ import io.vertx.core.http.HttpServerRequest;
 public class SessionResource {
 
     private final AccountQueryService accounts;
-    private final SessionService sessions;
+    private final SignOut signOut;
     private final SessionCookies cookies;
     private final SecurityIdentity identity;
 
-    public SessionResource(AccountQueryService accounts, SessionService sessions, SessionCookies cookies,
+    public SessionResource(AccountQueryService accounts, SignOut signOut, SessionCookies cookies,
             SecurityIdentity identity) {
         this.accounts = accounts;
-        this.sessions = sessions;
+        this.signOut = signOut;
         this.cookies = cookies;
         this.identity = identity;
     }
@@ -60,10 +61,42 @@ public class SessionResource {
     @POST
     @Path("/logout")
     @NotRateLimited
-    @Operation(summary = "Sign out: deletes the session and clears its cookie")
+    @Operation(summary = "Sign out: deletes the session and clears its cookie",
+            description = "When this was the user's last live session, their GitLab grants are revoked (unless"
+                    + " `REVOKE_GRANTS_ON_SIGN_OUT=false`); their accounts show `reauth_required` until the next"
+                    + " sign-in.")
     @APIResponse(responseCode = "204", description = "Signed out")
     public Response logout(@Context HttpServerRequest request) {
-        sessions.end(principal().sessionIdHash());
+        SessionPrincipal principal = principal();
+        signOut.endSession(principal.userId(), principal.sessionIdHash());
+        return Response.noContent().cookie(cookies.clear(request)).build();
+    }
+
+    @POST
+    @Path("/sessions/end-all")
+    @Operation(summary = "Sign out everywhere: ends every session of the user and revokes their GitLab grants",
+            description = "Needs the `X-CSRF: 1` header. With no live session left, the user's GitLab grants are"
+                    + " revoked (unless `REVOKE_GRANTS_ON_SIGN_OUT=false`); their accounts show `reauth_required`"
+                    + " until the next sign-in.")
+    @APIResponse(responseCode = "204", description = "Every session ended; the cookie is cleared")
+    @APIResponse(responseCode = "403", description = "`csrf_header_missing`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response endAll(@Context HttpServerRequest request) {
+        signOut.endAll(principal().userId());
+        return Response.noContent().cookie(cookies.clear(request)).build();
+    }
+
+    @DELETE
+    @Path("/me")
+    @Tag(name = "Session")
+    @Operation(summary = "Delete the user: revokes every GitLab grant, deletes the user, their accounts and sessions",
+            description = "Needs the `X-CSRF: 1` header. The grants are revoked through the revocation outbox, so"
+                    + " a GitLab that cannot be reached right now does not keep them alive.")
+    @APIResponse(responseCode = "204", description = "Deleted; the cookie is cleared")
+    @APIResponse(responseCode = "403", description = "`csrf_header_missing`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response deleteMe(@Context HttpServerRequest request) {
+        signOut.deleteUser(principal().userId());
         return Response.noContent().cookie(cookies.clear(request)).build();
     }
 

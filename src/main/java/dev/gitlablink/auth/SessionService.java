@@ -2,6 +2,7 @@ package dev.gitlablink.auth;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -10,14 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.gitlablink.common.ReadThroughCache;
-import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Server-side sessions with an idle and an absolute timeout. Only a hash of the session id is stored,
- * and ending a session deletes its row, so a copied cookie stops working at logout.
+ * and ending a session ({@link SignOut}) deletes its row, so a copied cookie stops working at logout.
  */
 @ApplicationScoped
 public class SessionService {
@@ -88,7 +87,7 @@ public class SessionService {
         Instant now = clock.instant();
         Optional<AppSession> found = sessions.findByIdOptional(idHash);
         if (found.isEmpty() || !found.get().isLiveAt(now)) {
-            found.ifPresent(sessions::delete);
+            // An expired row is left to SignOut's sweep, which also decides whether it was the user's last.
             return Optional.empty();
         }
         AppSession session = found.get();
@@ -100,37 +99,14 @@ public class SessionService {
                 earliest(session.idleExpiresAt, session.absoluteExpiresAt)));
     }
 
-    /** Ends the session a cookie value names, live or not (a sign-in in a browser that still had one). */
-    void endCookie(String cookieValue) {
-        signer.sessionId(cookieValue).ifPresent(id -> end(SessionIds.hash(id)));
-    }
-
-    /** Ends the session: its row is deleted, and this replica forgets it at once. */
-    void end(String sessionIdHash) {
-        deleteStored(sessionIdHash);
-        // Again after the commit: a request that read the row while the delete was still uncommitted may have
-        // cached the session in between.
-        recent.invalidate(sessionIdHash);
-    }
-
-    @Transactional
-    void deleteStored(String sessionIdHash) {
-        recent.invalidate(sessionIdHash);
-        sessions.deleteById(sessionIdHash);
+    /** Forgets cached sessions at once on this replica, after their rows were deleted (others follow within the TTL). */
+    void forget(List<String> sessionIdHashes) {
+        sessionIdHashes.forEach(recent::invalidate);
     }
 
     /** Unknown session ids remembered now (bounded by {@link SessionConfig#unknownCacheSize()}). */
     long unknownSessionsRemembered() {
         return recent.absentKeys();
-    }
-
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
-    void purgeExpired() {
-        long purged = sessions.deleteExpired(clock.instant());
-        if (purged > 0) {
-            Log.infof("Purged %d expired sessions", purged);
-        }
     }
 
     private static Instant earliest(Instant a, Instant b) {

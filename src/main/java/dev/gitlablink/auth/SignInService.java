@@ -1,11 +1,13 @@
 package dev.gitlablink.auth;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gitlablink.account.AccountLinkingService;
 import dev.gitlablink.account.SignInResult;
+import dev.gitlablink.token.RevocationService;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -20,11 +22,16 @@ public class SignInService {
     private final CodeFlowGrants grants;
     private final AccountLinkingService linking;
     private final SessionService sessions;
+    private final SignOut signOut;
+    private final RevocationService revocations;
 
-    public SignInService(CodeFlowGrants grants, AccountLinkingService linking, SessionService sessions) {
+    public SignInService(CodeFlowGrants grants, AccountLinkingService linking, SessionService sessions,
+            SignOut signOut, RevocationService revocations) {
         this.grants = grants;
         this.linking = linking;
         this.sessions = sessions;
+        this.signOut = signOut;
+        this.revocations = revocations;
     }
 
     /**
@@ -32,11 +39,42 @@ public class SignInService {
      * sign-in), records the sign-in and starts a fresh session with a new id.
      */
     NewSession complete(SecurityIdentity identity, Optional<String> previousSessionCookie) {
-        previousSessionCookie.ifPresent(sessions::endCookie);
-        CodeFlowGrant grant = grants.read(identity);
-        SignInResult result = linking.recordSignIn(grant.instanceUrl(), grant.identity(), grant.tokens());
+        Optional<SessionPrincipal> previous = previousSessionCookie.flatMap(sessions::resolveStoredCookie);
+        SignInResult result;
+        try {
+            result = record(grants.read(identity));
+        } catch (RuntimeException failed) {
+            previous.ifPresent(session -> signOut.endSession(session.userId(), session.sessionIdHash()));
+            throw failed;
+        }
+        previous.ifPresent(session -> endPrevious(session, result.userId()));
+        return sessions.create(result.userId());
+    }
+
+    private SignInResult record(CodeFlowGrant grant) {
+        SignInResult result;
+        try {
+            result = linking.recordSignIn(grant.instanceUrl(), grant.identity(), grant.tokens());
+        } catch (RuntimeException failed) {
+            // GitLab has issued this pair and nobody will hold it: revoked through the outbox.
+            revocations.revoke(grant.instanceUrl(), grant.tokens(), "a sign-in that failed");
+            throw failed;
+        }
+        // From here on the pair is the account's: the next sign-in, refresh or sign-out gives it up.
         Log.infof("Signed in app user %s with GitLab user %s (account %s)", result.userId(),
                 grant.identity().gitlabUserId(), result.accountId());
-        return sessions.create(result.userId());
+        return result;
+    }
+
+    /**
+     * The browser's previous session ends. Another user's is signed out as at logout (their grants are given up if it
+     * was their last session); the same user's is simply replaced by the new session.
+     */
+    private void endPrevious(SessionPrincipal previous, UUID signedIn) {
+        if (previous.userId().equals(signedIn)) {
+            signOut.replace(previous.sessionIdHash());
+        } else {
+            signOut.endSession(previous.userId(), previous.sessionIdHash());
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.gitlablink.account.AccountLeases;
 import dev.gitlablink.account.AccountTokenStore;
 import dev.gitlablink.account.LinkedAccount;
 import dev.gitlablink.account.LinkedAccountRepository;
+import dev.gitlablink.crypto.TokenCryptoException;
 import dev.gitlablink.gitlab.GitLabOAuthClient;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -122,10 +123,17 @@ class AccountLease {
         if (!leases.claim(accountId, account.version, owner, length)) {
             return Optional.empty();
         }
-        // Decrypted after the claim: should it fail, the transaction and with it the claim roll back.
-        return Optional.of(new Acquired.Held<>(new LeaseClaim(accountId, owner, account.version,
-                account.instance.baseUrl, account.scopes, tokenStore.accessToken(account).orElse(null),
-                tokenStore.refreshToken(account).orElse(null))));
+        String baseUrl = account.instance.baseUrl;
+        try {
+            return Optional.of(new Acquired.Held<>(new LeaseClaim(accountId, owner, account.version, baseUrl,
+                    account.scopes, tokenStore.accessToken(account).orElse(null),
+                    tokenStore.refreshToken(account).orElse(null), false)));
+        } catch (TokenCryptoException unreadable) {
+            // The key was removed or the row is corrupt: the holder gets the lease without tokens and decides.
+            Log.warnf("Tokens of account %s cannot be decrypted (%s)", accountId, unreadable.getMessage());
+            return Optional.of(new Acquired.Held<>(new LeaseClaim(accountId, owner, account.version, baseUrl,
+                    account.scopes, null, null, true)));
+        }
     }
 
     private static void sleep(Duration pause) {

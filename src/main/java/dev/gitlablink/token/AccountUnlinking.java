@@ -10,6 +10,7 @@ import dev.gitlablink.gitlab.GitLabForbiddenException;
 import dev.gitlablink.gitlab.GitLabOAuthClient;
 import dev.gitlablink.gitlab.GitLabRejectedException;
 import dev.gitlablink.gitlab.GitLabTokenRejectedException;
+import dev.gitlablink.revocation.RevocationOutbox;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -18,10 +19,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * that GitLab keeps alive until the current access token is first used), then deletes the link and its
  * encrypted tokens. It holds the account's lease ({@link AccountLease}) throughout, so no refresh on any replica
  * rotates the tokens in between, but no transaction while GitLab answers; the row is deleted only while the lease
- * is still held and the row unchanged, else the revocation is repeated on what the row holds now. If GitLab cannot
- * be reached, throttles the calls or answers anything unexpected, nothing changes and the user can try again; if
- * GitLab refuses the revocation because the grant belongs to another OAuth application (403), the link is removed
- * anyway, because the user asked for it and the service can never revoke that grant.
+ * is still held and the row unchanged, else the revocation is repeated on what the row holds now.
+ *
+ * <p>The revocation is tried at once, so that in the usual case the grant is dead when the user sees the answer. If
+ * GitLab cannot be reached, throttles the calls or answers anything unexpected, the pair goes into the revocation
+ * outbox in the transaction that deletes the row, and the outbox retries it until GitLab confirms: the user's unlink
+ * succeeds and the grant is still not lost. If GitLab refuses the revocation because the grant belongs to another
+ * OAuth application (403), the link is removed anyway, because the user asked for it and the service can never
+ * revoke that grant. An account whose tokens cannot be decrypted (its key removed, a corrupt row) is unlinked
+ * without a revocation, since there is nothing to revoke with.
  */
 @ApplicationScoped
 public class AccountUnlinking {
@@ -36,8 +42,11 @@ public class AccountUnlinking {
     private final AccountLeases leases;
     private final GitLabOAuthClient oauth;
     private final TokenService tokens;
+    private final RevocationOutbox outbox;
 
-    AccountUnlinking(AccountLease lease, AccountLeases leases, GitLabOAuthClient oauth, TokenService tokens) {
+    AccountUnlinking(AccountLease lease, AccountLeases leases, GitLabOAuthClient oauth, TokenService tokens,
+            RevocationOutbox outbox) {
+        this.outbox = outbox;
         this.lease = lease;
         this.leases = leases;
         this.oauth = oauth;
@@ -46,8 +55,7 @@ public class AccountUnlinking {
 
     /**
      * Unlinks {@code accountId} if {@code userId} owns it. Fails with {@link AccountNotFoundException} when the
-     * account is not the user's (or does not exist), and with a {@link GitLabException}
-     * when GitLab could not be reached, throttled the call or failed it (the account is then unchanged).
+     * account is not the user's (or does not exist).
      */
     public void unlink(UUID userId, UUID accountId) {
         for (int attempt = 1; !revokeAndDelete(userId, accountId); attempt++) {
@@ -68,19 +76,40 @@ public class AccountUnlinking {
                 throw new AccountNotFoundException(accountId);
             }
         });
-        try {
-            revoke(claim);
-        } catch (RuntimeException failed) {
-            lease.release(claim);
-            throw failed;
-        }
-        boolean deleted = QuarkusTransaction.requiringNew().call(() -> leases.delete(accountId, claim.owner(),
-                claim.version()));
+        boolean revoked = revokeNow(claim);
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> {
+            boolean done = leases.delete(accountId, claim.owner(), claim.version());
+            if (done && !revoked) {
+                outbox.enqueue(claim.instanceUrl(), claim.accessToken(), claim.refreshToken(),
+                        "an unlink GitLab did not confirm");
+            }
+            return done;
+        });
         if (!deleted) {
             // The row changed under the lease; the next attempt claims it again and must not wait for this one.
             lease.release(claim);
         }
         return deleted;
+    }
+
+    /** {@code true} when nothing is left to revoke; {@code false} when the outbox must take over. */
+    private boolean revokeNow(LeaseClaim claim) {
+        if (claim.unreadable()) {
+            Log.warnf("Unlinking account %s without revoking its grant at GitLab: its tokens cannot be decrypted",
+                    claim.accountId());
+            return true;
+        }
+        try {
+            revoke(claim);
+            return true;
+        } catch (GitLabException failed) {
+            Log.infof("GitLab did not confirm the revocation of account %s (%s); the revocation outbox retries it",
+                    claim.accountId(), failed.getMessage());
+            return false;
+        } catch (RuntimeException failed) {
+            lease.release(claim);
+            throw failed;
+        }
     }
 
     private void revoke(LeaseClaim claim) {

@@ -13,9 +13,11 @@ import dev.gitlablink.account.AccountStatus;
 import dev.gitlablink.account.AccountTokenStore;
 import dev.gitlablink.account.GrantedTokens;
 import dev.gitlablink.account.LinkedAccount;
+import dev.gitlablink.crypto.TokenCryptoException;
 import dev.gitlablink.gitlab.GitLabGrantRevokedException;
 import dev.gitlablink.gitlab.GitLabOAuthClient;
 import dev.gitlablink.gitlab.GitLabTokenResponse;
+import dev.gitlablink.revocation.RevocationOutbox;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -36,17 +38,20 @@ class TokenRotation {
     private final AccountTokenStore tokenStore;
     private final GitLabOAuthClient oauth;
     private final RevocationService revocations;
+    private final RevocationOutbox outbox;
     private final TokenConfig config;
     private final Event<TokensRefreshed> refreshed;
     private final Clock clock;
 
     TokenRotation(AccountLease lease, AccountLeases leases, AccountTokenStore tokenStore, GitLabOAuthClient oauth,
-            RevocationService revocations, TokenConfig config, Event<TokensRefreshed> refreshed, Clock clock) {
+            RevocationService revocations, RevocationOutbox outbox, TokenConfig config, Event<TokensRefreshed> refreshed,
+            Clock clock) {
         this.lease = lease;
         this.leases = leases;
         this.tokenStore = tokenStore;
         this.oauth = oauth;
         this.revocations = revocations;
+        this.outbox = outbox;
         this.config = config;
         this.refreshed = refreshed;
         this.clock = clock;
@@ -73,7 +78,16 @@ class TokenRotation {
             return Optional.of(new RefreshOutcome.GrantRevoked());
         }
         Instant now = clock.instant();
-        Optional<String> current = tokenStore.accessToken(account);
+        Optional<String> current;
+        try {
+            current = tokenStore.accessToken(account);
+        } catch (TokenCryptoException unreadable) {
+            account.status = AccountStatus.REAUTH_REQUIRED;
+            account.updatedAt = now;
+            Log.warnf("Account %s needs a new GitLab sign-in: its tokens cannot be decrypted (%s)", account.id,
+                    unreadable.getMessage());
+            return Optional.of(new RefreshOutcome.GrantRevoked());
+        }
         if (current.isPresent() && !current.get().equals(staleAccessToken)
                 && !TokenExpiry.expiresSoon(account.accessTokenExpiresAt, now, config.refreshSkew())) {
             return Optional.of(new RefreshOutcome.Usable(current.get()));
@@ -89,6 +103,9 @@ class TokenRotation {
 
     /** The refresh itself, holding the lease; empty when the lease was lost and the row must be looked at again. */
     private Optional<RefreshOutcome> refreshHolding(LeaseClaim claim) {
+        if (claim.unreadable() || claim.refreshToken() == null) {
+            return markReauthRequired(claim);
+        }
         GitLabTokenResponse response;
         try {
             response = oauth.refresh(claim.instanceUrl(), claim.refreshToken());
@@ -131,6 +148,10 @@ class TokenRotation {
                 boolean stored = leases.storeTokens(claim.accountId(), claim.owner(), claim.version(), tokens,
                         clock.instant());
                 if (stored) {
+                    // The replaced pair is revoked once this commits; GitLab alone would keep it until the new
+                    // access token is first used, and a refresh nobody uses would leave it alive.
+                    outbox.enqueue(claim.instanceUrl(), claim.accessToken(), claim.refreshToken(),
+                            "replaced by a refresh");
                     refreshed.fire(new TokensRefreshed(claim.accountId()));
                 }
                 return stored;

@@ -12,7 +12,9 @@ import dev.gitlablink.account.AccountTokenStore;
 import dev.gitlablink.account.LinkedAccount;
 import dev.gitlablink.account.LinkedAccountRepository;
 import dev.gitlablink.common.ReadThroughCache;
+import dev.gitlablink.crypto.TokenCryptoException;
 import dev.gitlablink.gitlab.AccessTokenSource;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
@@ -84,8 +86,21 @@ public class TokenService {
             if (account.status == AccountStatus.REAUTH_REQUIRED) {
                 throw new GitLabReauthRequiredException(accountId);
             }
-            return new StoredAccess(account.user.id, account.instance.baseUrl,
-                    tokenStore.accessToken(account).orElse(""), account.accessTokenExpiresAt);
+            String accessToken;
+            try {
+                accessToken = tokenStore.accessToken(account).orElse("");
+            } catch (TokenCryptoException unreadable) {
+                // Its key was removed, or the row is corrupt: only a new sign-in (which stores new tokens) helps.
+                // Marked in a transaction of its own, since the exception below rolls this one back.
+                long version = account.version;
+                QuarkusTransaction.requiringNew().run(() -> accounts.markReauthRequired(accountId, version,
+                        clock.instant()));
+                Log.warnf("Account %s needs a new GitLab sign-in: its tokens cannot be decrypted (%s)", accountId,
+                        unreadable.getMessage());
+                throw new GitLabReauthRequiredException(accountId);
+            }
+            return new StoredAccess(account.user.id, account.instance.baseUrl, accessToken,
+                    account.accessTokenExpiresAt);
         });
     }
 

@@ -24,6 +24,8 @@ import dev.gitlablink.account.LinkedAccountRepository;
 import dev.gitlablink.emulator.EmulatorToken;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.gitlab.AccessTokenSource;
+import dev.gitlablink.revocation.OutboxRows;
+import dev.gitlablink.revocation.RevocationWorker;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.SignedInUser;
@@ -57,6 +59,12 @@ class AccountUnlinkTest {
 
     @Inject
     LinkedAccountRepository accounts;
+
+    @Inject
+    OutboxRows outbox;
+
+    @Inject
+    RevocationWorker worker;
 
     @AfterEach
     void gitLabBackUp() {
@@ -142,35 +150,50 @@ class AccountUnlinkTest {
     }
 
     @Test
-    void whenGitLabCannotBeReachedNothingChangesAndARetryWorks() {
+    void whenGitLabCannotBeReachedTheLinkIsGoneAndTheOutboxRevokesOnceGitLabIsBack() {
         SignedInUser user = SignedInUser.signIn(emulator, settings, "down");
+        outbox.awaitNothingPending();
         emulator.knobs().down(true);
 
-        user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(502)
-                .contentType(Problem.MEDIA_TYPE)
-                .body("code", equalTo("gitlab_unavailable"));
-
-        emulator.knobs().down(false);
-        assertStillLinked(user);
         user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(204);
+
+        assertUnlinked(user);
+        outbox.awaitEveryEntryTried();
+        assertEquals("pending", lastEntry().state(), "GitLab has not confirmed yet");
+        assertEquals("an unlink GitLab did not confirm", lastEntry().reason());
+        emulator.knobs().down(false);
+        assertFalse(liveTokens(user).isEmpty(), "the grant is alive until the outbox revokes it");
+        outbox.makeDue();
+        worker.runOnce();
+        assertEquals("done", lastEntry().state());
         assertTrue(liveTokens(user).isEmpty());
     }
 
     @Test
-    void whenGitLabThrottlesTheRevocationNothingChangesAndALaterRetryWorks() {
+    void whenGitLabThrottlesTheRevocationTheLinkIsGoneAndTheOutboxRevokesLater() {
         SignedInUser user = SignedInUser.signIn(emulator, settings, "throttled");
+        outbox.awaitNothingPending();
         // Both OAuth calls of an unlink (token info, then revoke) are throttled: neither may count as a refusal.
         emulator.knobs().rateLimitOAuthNext(2, Duration.ofSeconds(30));
 
-        user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(429)
-                .contentType(Problem.MEDIA_TYPE)
-                .header("Retry-After", "30")
-                .body("code", equalTo("gitlab_rate_limited"));
-
-        emulator.knobs().reset();
-        assertStillLinked(user);
         user.api().header("X-CSRF", "1").when().delete(user.account()).then().statusCode(204);
+
+        assertUnlinked(user);
+        outbox.awaitEveryEntryTried();
+        emulator.knobs().reset();
+        outbox.makeDue();
+        worker.runOnce();
+        assertEquals("done", lastEntry().state());
         assertTrue(liveTokens(user).isEmpty());
+    }
+
+    private OutboxRows.Row lastEntry() {
+        return outbox.all().getLast();
+    }
+
+    private void assertUnlinked(SignedInUser user) {
+        user.api().when().get("/api/session").then().statusCode(200)
+                .body("accounts.id", not(hasItem(user.accountId())));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import dev.gitlablink.emulator.EmulatorData;
 import dev.gitlablink.emulator.EmulatorGroup;
@@ -145,14 +146,6 @@ class SpaBrowserTest {
     void unlinkingTheAccountRevokesItAndLeavesNothingOnScreen() {
         var driver = signInAndSeeTheFirstPage();
 
-        // GitLab down: the account stays, and the page says why.
-        emulator.knobs().down(true);
-        driver.findElement(By.cssSelector("#accounts button.unlink")).click();
-        chromium.await().until(visibilityOfElementLocated(By.id("alert")));
-        assertTrue(driver.findElement(By.id("alert")).getText().contains("still linked"));
-        assertEquals(1, driver.findElements(By.cssSelector("#accounts li.account")).size());
-        emulator.knobs().down(false);
-
         driver.findElement(By.cssSelector("#accounts button.unlink")).click();
         chromium.await().until(numberOfElementsToBe(By.cssSelector("#accounts li.account"), 0));
         chromium.await().until(textToBe(By.id("projects-state"), "No GitLab account is linked."));
@@ -161,6 +154,19 @@ class SpaBrowserTest {
         assertTrue(emulator.tokensIssuedTo(user.id()).stream().allMatch(token -> token.revoked()),
                 "GitLab no longer accepts the tokens");
         chromium.screenshot(testName + "-unlinked");
+    }
+
+    @Test
+    void deletingMyAccountSignsOutAndRevokes() {
+        var driver = signInAndSeeTheFirstPage();
+
+        driver.findElement(By.id("delete-me")).click();
+        chromium.await().until(ExpectedConditions.alertIsPresent()).accept();
+
+        chromium.await().until(visibilityOfElementLocated(By.id("signed-out")));
+        assertTrue(driver.manage().getCookieNamed("gitlab_link_session") == null, "session cookie cleared");
+        chromium.await().until(d -> emulator.tokensIssuedTo(user.id()).stream().allMatch(token -> token.revoked()));
+        chromium.screenshot(testName + "-deleted");
     }
 
     @Test

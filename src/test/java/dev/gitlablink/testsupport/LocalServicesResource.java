@@ -99,6 +99,9 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
             config.put("gitlab-link.crypto.reencrypt-every", "off");
         }
         config.put("gitlab-link.health.gitlab-cache-ttl", "1S");
+        // The outbox runs right after each enqueue anyway; a rarer schedule keeps its polling out of tests that count
+        // database statements, and tests of its retries run the worker themselves.
+        config.put("gitlab-link.revocation.every", "60s");
         if (publicBaseUrl != null) {
             config.put("gitlab-link.web.public-base-url", publicBaseUrl);
         }

@@ -39,6 +39,12 @@ public class AccountTokenRows {
         tokens.evict(UUID.fromString(accountId));
     }
 
+    /** As if the key of the account's tokens had been removed from TOKEN_ENCRYPTION_KEYS. */
+    public void makeUndecryptable(String accountId) {
+        update("update linked_account set token_key_id = 'removed' where id = ?", UUID.fromString(accountId));
+        tokens.evict(UUID.fromString(accountId));
+    }
+
     /** As if another process had claimed the account's lease for {@code length} (and then perhaps died). */
     public void holdLease(String accountId, Duration length) {
         update("update linked_account set refresh_lease_owner = ?, refresh_lease_until = now() + ? * interval"

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import dev.gitlablink.account.AccountTokenStore;
 import dev.gitlablink.account.LinkedAccountRepository;
 import dev.gitlablink.emulator.EmulatorToken;
+import dev.gitlablink.revocation.OutboxRows;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
@@ -55,6 +56,9 @@ class RefreshLeaseTest {
     @Inject
     AccountTokenStore tokenStore;
 
+    @Inject
+    OutboxRows outbox;
+
     SignedInUser user;
 
     @BeforeEach
@@ -80,12 +84,14 @@ class RefreshLeaseTest {
         emulator.knobs().tokenLatency(Duration.ZERO);
 
         assertEquals(200, read.get(20, TimeUnit.SECONDS));
+        outbox.awaitNothingPending();
         List<EmulatorToken> issued = emulator.tokensIssuedTo(user.gitLabUser().id());
         assertEquals(3, issued.size(), "the sign-in's pair, the lost refresh's pair, the stored refresh's pair");
         EmulatorToken lost = issued.get(1);
         EmulatorToken stored = issued.get(2);
         assertTrue(lost.revoked(), "the pair of the refresh that lost its lease is revoked at GitLab");
-        assertEquals(1, emulator.stats().revocations());
+        assertTrue(issued.get(0).revoked(), "the pair the stored refresh replaced is revoked too");
+        assertEquals(2, emulator.stats().revocations(), "the lost pair and the replaced pair, once each");
         assertFalse(stored.revoked());
         assertEquals(stored.refreshToken(), storedRefreshToken(), "the account holds the pair stored under a lease");
         assertEquals(2, emulator.stats().tokenRequests("refresh_token"));

@@ -62,9 +62,10 @@ class TokenCacheTest {
         user.api().when().get(user.account() + "/user").then().statusCode(200)
                 .body("username", equalTo(user.gitLabUser().username()));
 
+        // Evicted, the account is read again: its token cannot be decrypted, so it needs a new sign-in.
         tokens.evict(UUID.fromString(user.accountId()));
-        user.api().when().get(user.account() + "/user").then().statusCode(500)
-                .body("code", equalTo("internal_error"));
+        user.api().when().get(user.account() + "/user").then().statusCode(401)
+                .body("code", equalTo("gitlab_reauth_required"));
         assertEquals(refreshes, emulator.stats().refreshes(user.gitLabUser().id()));
     }
 
