@@ -12,6 +12,8 @@ public enum ProblemCode {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     VALIDATION_FAILED(400, "Invalid request"),
     ACCOUNT_NOT_FOUND(404, "Linked account not found"),
+    UNKNOWN_INSTANCE(400, "Unknown GitLab instance"),
+    INSTANCE_REMOVED(410, "GitLab instance removed"),
     GITLAB_REAUTH_REQUIRED(401, "GitLab sign-in required"),
     GITLAB_INSUFFICIENT_SCOPE(403, "Missing GitLab permission"),
     GITLAB_FORBIDDEN(403, "GitLab refused access"),

@@ -12,11 +12,9 @@ import dev.gitlablink.account.AccountLinkingService;
 import dev.gitlablink.account.GitLabIdentity;
 import dev.gitlablink.account.GrantedTokens;
 import dev.gitlablink.account.SignInResult;
-import dev.gitlablink.gitlab.GitLabConfig;
 import dev.gitlablink.gitlab.GitLabOAuthClient;
 import dev.gitlablink.gitlab.GitLabRejectedException;
 import dev.gitlablink.gitlab.GitLabTokenInfo;
-import dev.gitlablink.gitlab.GitLabUrls;
 import dev.gitlablink.gitlab.GitLabUserInfo;
 import io.quarkus.logging.Log;
 import io.quarkus.oidc.AccessTokenCredential;
@@ -32,15 +30,15 @@ public class SignInService {
     private final GitLabOAuthClient oauthClient;
     private final AccountLinkingService linking;
     private final SessionService sessions;
-    private final GitLabConfig gitLabConfig;
+    private final InstanceTenantResolver tenants;
     private final Clock clock;
 
     public SignInService(GitLabOAuthClient oauthClient, AccountLinkingService linking, SessionService sessions,
-            GitLabConfig gitLabConfig, Clock clock) {
+            InstanceTenantResolver tenants, Clock clock) {
         this.oauthClient = oauthClient;
         this.linking = linking;
         this.sessions = sessions;
-        this.gitLabConfig = gitLabConfig;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -51,7 +49,8 @@ public class SignInService {
     NewSession complete(SecurityIdentity identity, Optional<String> previousSessionCookie) {
         // For the code flow, quarkus-oidc's principal is the verified ID token.
         JsonWebToken idToken = (JsonWebToken) identity.getPrincipal();
-        String instanceUrl = GitLabUrls.normalise(gitLabConfig.url());
+        // The instance of the quarkus-oidc tenant that ran the code flow (one tenant per instance).
+        String instanceUrl = tenants.instanceOf(identity).url();
         AccessTokenCredential credential = Objects.requireNonNull(identity.getCredential(AccessTokenCredential.class),
                 "code flow identity without access token");
         String accessToken = credential.getToken();

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.gitlablink.account.AccountLeases;
 import dev.gitlablink.gitlab.GitLabException;
 import dev.gitlablink.gitlab.GitLabForbiddenException;
+import dev.gitlablink.gitlab.GitLabInstances;
 import dev.gitlablink.gitlab.GitLabOAuthClient;
 import dev.gitlablink.gitlab.GitLabRejectedException;
 import dev.gitlablink.gitlab.GitLabTokenRejectedException;
@@ -21,7 +22,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * is still held and the row unchanged, else the revocation is repeated on what the row holds now. If GitLab cannot
  * be reached, throttles the calls or answers anything unexpected, nothing changes and the user can try again; if
  * GitLab refuses the revocation because the grant belongs to another OAuth application (403), the link is removed
- * anyway, because the user asked for it and the service can never revoke that grant.
+ * anyway, because the user asked for it and the service can never revoke that grant. So is the link of an instance
+ * removed from the configuration, whose grant there is no OAuth application left to revoke with.
  */
 @ApplicationScoped
 public class AccountUnlinking {
@@ -36,12 +38,15 @@ public class AccountUnlinking {
     private final AccountLeases leases;
     private final GitLabOAuthClient oauth;
     private final TokenService tokens;
+    private final GitLabInstances instances;
 
-    AccountUnlinking(AccountLease lease, AccountLeases leases, GitLabOAuthClient oauth, TokenService tokens) {
+    AccountUnlinking(AccountLease lease, AccountLeases leases, GitLabOAuthClient oauth, TokenService tokens,
+            GitLabInstances instances) {
         this.lease = lease;
         this.leases = leases;
         this.oauth = oauth;
         this.tokens = tokens;
+        this.instances = instances;
     }
 
     /**
@@ -79,6 +84,12 @@ public class AccountUnlinking {
     }
 
     private void revoke(LeaseClaim claim) {
+        if (instances.byUrl(claim.instanceUrl()).isEmpty()) {
+            // The instance was removed from the configuration: there is no OAuth application left to revoke with.
+            Log.warnf("Unlinking account %s of the removed GitLab instance %s without revoking its grant",
+                    claim.accountId(), claim.instanceUrl());
+            return;
+        }
         // After a refresh GitLab keeps the previous pair valid until the new access token is first used; using
         // it once (token info) ends that pair, which revoking the current pair alone would leave alive.
         if (claim.accessToken() != null) {
