@@ -12,11 +12,14 @@ const LOGIN_ERRORS = {
     temporarily_unavailable: 'GitLab is temporarily unavailable. Please try again later.',
     unauthorized_client: 'This application is not allowed to sign in with GitLab. Contact the administrator.',
     invalid_request: 'The sign-in request was not accepted by GitLab. Please try again.',
-    login_failed: 'Sign-in could not be completed. Please try again.'
+    login_failed: 'Sign-in could not be completed. Please try again.',
+    unknown_instance: 'That GitLab instance is not offered here. Choose one of the instances below.'
 };
 
 const state = {
     accountId: null,
+    /** The GitLab instance id of each linked account, by account id: signing in again goes to that instance. */
+    instanceOf: {},
     projects: { page: 1, search: '', orderBy: 'last_activity_at', sort: 'desc' }
 };
 
@@ -87,7 +90,33 @@ function showOnly(view) {
     $('user-nav').hidden = view !== 'signed-in';
 }
 
-function showSignedOut(loginError) {
+/** One sign-in button per GitLab instance (GET /api/instances is public); a single instance keeps the one button. */
+async function showSignInChoices() {
+    let instances;
+    try {
+        instances = await api('/api/instances');
+    } catch (error) {
+        return;
+    }
+    if (!Array.isArray(instances) || instances.length < 2) {
+        return;
+    }
+    $('sign-in-choices').replaceChildren(...instances.map((instance, index) => el('a', {
+        id: index === 0 ? 'sign-in' : 'sign-in-' + instance.id,
+        class: 'button',
+        href: '/login?returnTo=/&instance=' + encodeURIComponent(instance.id),
+        text: 'Sign in with ' + instance.name
+    })));
+}
+
+/** How an account's instance is named to the user. */
+function instanceLabel(account) {
+    return account.instanceName || account.instanceUrl;
+}
+
+async function showSignedOut(loginError) {
+    // The choices first, so the section never shows one button and then swaps it for others.
+    await showSignInChoices();
     showOnly('signed-out');
     const message = $('login-error');
     if (loginError) {
@@ -100,7 +129,9 @@ function showSignedOut(loginError) {
 function loginUrl(problem) {
     const base = problem && typeof problem.loginUrl === 'string' && problem.loginUrl.startsWith('/')
         ? problem.loginUrl : '/login';
-    return base + '?returnTo=' + encodeURIComponent('/');
+    const instance = state.instanceOf[state.accountId];
+    return base + (base.includes('?') ? '&' : '?') + 'returnTo=' + encodeURIComponent('/')
+        + (instance && !base.includes('instance=') ? '&instance=' + encodeURIComponent(instance) : '');
 }
 
 function showReauth(problem) {
@@ -221,18 +252,21 @@ function renderWorkItem(item) {
 }
 
 function renderSession(session) {
+    state.instanceOf = Object.fromEntries(session.accounts.map((account) => [account.id, account.instanceId]));
     $('who').textContent = session.user.displayName;
     $('me').textContent = 'Signed in as ' + session.user.displayName + '. Session ends '
         + new Date(session.expiresAt).toLocaleString() + '.';
     $('accounts').replaceChildren(...session.accounts.map((account) => el('li', { class: 'account' },
         /^https:\/\//.test(account.avatarUrl || '') ? el('img', { src: account.avatarUrl, alt: '' }) : null,
-        ' ' + account.name + ' (@' + account.username + ') on ' + account.instanceUrl
-        + (account.status === 'reauth_required' ? ' — needs sign-in again' : '') + ' ',
+        ' ' + account.name + ' (@' + account.username + ') on ' + instanceLabel(account)
+        + (account.status === 'reauth_required' ? ' — needs sign-in again' : '')
+        + (account.status === 'instance_removed' ? ' — this GitLab is no longer offered; you can only unlink it' : '')
+        + ' ',
         el('button', { type: 'button', class: 'unlink', 'data-account-id': account.id,
-            'aria-label': 'Unlink @' + account.username + ' on ' + account.instanceUrl, text: 'Unlink' }))));
+            'aria-label': 'Unlink @' + account.username + ' on ' + instanceLabel(account), text: 'Unlink' }))));
     const picker = $('account');
     picker.replaceChildren(...session.accounts.map((account) =>
-        el('option', { value: account.id, text: '@' + account.username + ' on ' + account.instanceUrl })));
+        el('option', { value: account.id, text: '@' + account.username + ' on ' + instanceLabel(account) })));
     $('account-picker').hidden = session.accounts.length < 2;
 }
 
@@ -273,9 +307,9 @@ async function start() {
         session = await api('/api/session');
     } catch (error) {
         if (error instanceof SignedOut) {
-            showSignedOut(loginError);
+            await showSignedOut(loginError);
         } else {
-            showSignedOut();
+            await showSignedOut();
             $('alert').textContent = 'The service could not be reached. Try again in a moment.';
             $('alert').hidden = false;
         }
