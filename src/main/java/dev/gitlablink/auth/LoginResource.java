@@ -22,8 +22,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * {@code GET /login?returnTo=/path}: quarkus-oidc runs the GitLab code flow before this method is reached
- * (the resource requires authentication by the code flow); the method then swaps quarkus-oidc's session for ours
+ * {@code GET /login?returnTo=/path&instance=<id>}: quarkus-oidc runs the GitLab code flow with the instance's tenant
+ * ({@link InstanceTenantResolver}) before this method is reached (the resource requires authentication by the code
+ * flow); the method then swaps quarkus-oidc's session for ours
  * and sends the browser back to a safe {@code returnTo}.
  */
 @Path("/login")
@@ -53,7 +54,12 @@ public class LoginResource {
     @APIResponse(responseCode = "302", description = "To GitLab (first visit) or the restored /login (after callback)")
     @APIResponse(responseCode = "303", description = "To `returnTo`, with the session cookie")
     public Response login(@Parameter(description = "Same-origin relative path to land on; anything else lands on /")
-            @QueryParam("returnTo") String returnTo, @Context HttpHeaders headers,
+            @QueryParam("returnTo") String returnTo,
+            // Read by InstanceTenantResolver before the code flow; declared here for the API description.
+            @Parameter(description = "Id of the GitLab instance to sign in with (GET /api/instances); the default "
+                    + "instance when absent. Unknown: 400 `unknown_instance`, a browser lands on "
+                    + "`/?loginError=unknown_instance`")
+            @QueryParam(InstanceTenantResolver.INSTANCE_PARAM) String instance, @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
         Optional<String> previous = Optional.ofNullable(headers.getCookies().get(cookies.name())).map(Cookie::getValue);
         NewSession session;
