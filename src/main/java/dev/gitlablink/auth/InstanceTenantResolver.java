@@ -1,5 +1,7 @@
 package dev.gitlablink.auth;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,9 @@ import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;
 import io.quarkus.oidc.runtime.OidcConfig;
+import io.quarkus.oidc.runtime.OidcTenantConfig.Authentication;
 import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.runtime.annotations.RegisterForProxy;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +38,7 @@ import io.vertx.ext.web.RoutingContext;
  * names another tenant than the one that started the flow: the state cookie is encrypted and bound to the state.
  */
 @ApplicationScoped
+@RegisterForProxy(targets = Authentication.class)
 public class InstanceTenantResolver implements TenantConfigResolver {
 
     /** The query parameter of {@code /login} that picks the instance. */
@@ -58,8 +63,28 @@ public class InstanceTenantResolver implements TenantConfigResolver {
                 .authServerUrl(instance.url())
                 .clientId(instance.clientId())
                 .credentials(instance.clientSecret())
-                .authentication().scopes(List.of(instance.scopes())).end()
+                .authentication(withScopes(base.authentication(), instance.scopes()))
                 .build();
+    }
+
+    /**
+     * The default tenant's authentication settings with the instance's scopes instead of the default's: the builder's
+     * {@code authentication().scopes(...)} can only add to the copied scopes, which would ask every instance for the
+     * default instance's scopes too.
+     */
+    static Authentication withScopes(Authentication base, String scopes) {
+        Optional<List<String>> own = Optional.of(List.of(scopes));
+        return (Authentication) Proxy.newProxyInstance(Authentication.class.getClassLoader(),
+                new Class<?>[] { Authentication.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("scopes") && method.getParameterCount() == 0) {
+                        return own;
+                    }
+                    try {
+                        return method.invoke(base, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Override

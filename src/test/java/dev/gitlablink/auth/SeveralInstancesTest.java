@@ -80,6 +80,9 @@ class SeveralInstancesTest {
         assertTrue(hops.authorizeUrl().toString().startsWith(at.baseUrl() + "/oauth/authorize?"),
                 "authorize at the instance's GitLab: " + hops.authorizeUrl());
         assertEquals("S256", SignInFlow.queryParam(hops.authorizeUrl(), "code_challenge_method"));
+        assertEquals(at == emulator ? "openid profile email read_user read_api" : SecondGitLab.SCOPES,
+                SignInFlow.queryParam(hops.authorizeUrl(), "scope"),
+                "each instance asks for its own scopes");
         assertFalse(SignInFlow.queryParam(hops.authorizeUrl(), "state").isBlank());
         assertFalse(SignInFlow.queryParam(hops.authorizeUrl(), "nonce").isBlank());
         return browser.cookie(settings.baseUrl(), SignedInUser.COOKIE).orElseThrow();

@@ -99,6 +99,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put(second + "name", SecondGitLab.NAME);
         config.put(second + "client-id", SecondGitLab.CLIENT_ID);
         config.put(second + "client-secret", secondSecret);
+        config.put(second + "scopes", SecondGitLab.SCOPES);
         String sessionSecret = TestSecrets.randomSecret(32);
         config.put("gitlab-link.session.encryption-secret", sessionSecret);
         config.put("quarkus.oidc.authentication.state-secret", sessionSecret);

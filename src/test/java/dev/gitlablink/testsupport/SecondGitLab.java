@@ -12,4 +12,6 @@ public record SecondGitLab(GitLabEmulator emulator, String instanceId) {
     public static final String INSTANCE_ID = "second";
     public static final String NAME = "Second GitLab";
     public static final String CLIENT_ID = "gitlab-link-test-2";
+    /** Narrower than the default instance's scopes, so a tenant asking for the default's shows. */
+    public static final String SCOPES = "openid profile read_user read_api";
 }
