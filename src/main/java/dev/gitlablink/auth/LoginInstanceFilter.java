@@ -45,9 +45,13 @@ public class LoginInstanceFilter {
     }
 
     void checkInstance(RoutingContext context) {
+        // The path first: every request passes here, and only /login's query is worth parsing.
+        if (LOGIN_PATH.match(context.normalizedPath()).getValue() == null) {
+            context.next();
+            return;
+        }
         List<String> requested = context.queryParam(InstanceTenantResolver.INSTANCE_PARAM);
-        if (requested.isEmpty() || LOGIN_PATH.match(context.normalizedPath()).getValue() == null
-                || requested.size() == 1 && instances.byId(requested.getFirst()).isPresent()) {
+        if (requested.isEmpty() || requested.size() == 1 && instances.byId(requested.getFirst()).isPresent()) {
             context.next();
             return;
         }
