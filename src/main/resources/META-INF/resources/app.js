@@ -12,7 +12,8 @@ const LOGIN_ERRORS = {
     temporarily_unavailable: 'GitLab is temporarily unavailable. Please try again later.',
     unauthorized_client: 'This application is not allowed to sign in with GitLab. Contact the administrator.',
     invalid_request: 'The sign-in request was not accepted by GitLab. Please try again.',
-    login_failed: 'Sign-in could not be completed. Please try again.'
+    login_failed: 'Sign-in could not be completed. Please try again.',
+    unknown_instance: 'That GitLab instance is not offered here. Choose one of the instances below.'
 };
 
 const LINK_ERRORS = {
@@ -28,6 +29,8 @@ const LINK_ERRORS = {
 
 const state = {
     accountId: null,
+    /** The GitLab instance id of each linked account, by account id: signing in again goes to that instance. */
+    instanceOf: {},
     projects: { page: 1, search: '', orderBy: 'last_activity_at', sort: 'desc' }
 };
 
@@ -102,7 +105,33 @@ function showOnly(view) {
     $('user-nav').hidden = view !== 'signed-in';
 }
 
-function showSignedOut(loginError) {
+/** One sign-in button per GitLab instance (GET /api/instances is public); a single instance keeps the one button. */
+async function showSignInChoices() {
+    let instances;
+    try {
+        instances = await api('/api/instances');
+    } catch (error) {
+        return;
+    }
+    if (!Array.isArray(instances) || instances.length < 2) {
+        return;
+    }
+    $('sign-in-choices').replaceChildren(...instances.map((instance, index) => el('a', {
+        id: index === 0 ? 'sign-in' : 'sign-in-' + instance.id,
+        class: 'button',
+        href: '/login?returnTo=/&instance=' + encodeURIComponent(instance.id),
+        text: 'Sign in with ' + instance.name
+    })));
+}
+
+/** How an account's instance is named to the user. */
+function instanceLabel(account) {
+    return account.instanceName || account.instanceUrl;
+}
+
+async function showSignedOut(loginError) {
+    // The choices first, so the section never shows one button and then swaps it for others.
+    await showSignInChoices();
     showOnly('signed-out');
     const message = $('login-error');
     if (loginError) {
@@ -115,7 +144,9 @@ function showSignedOut(loginError) {
 function loginUrl(problem) {
     const base = problem && typeof problem.loginUrl === 'string' && problem.loginUrl.startsWith('/')
         ? problem.loginUrl : '/login';
-    return base + '?returnTo=' + encodeURIComponent('/');
+    const instance = state.instanceOf[state.accountId];
+    return base + (base.includes('?') ? '&' : '?') + 'returnTo=' + encodeURIComponent('/')
+        + (instance && !base.includes('instance=') ? '&instance=' + encodeURIComponent(instance) : '');
 }
 
 function showReauth(problem) {
@@ -236,18 +267,21 @@ function renderWorkItem(item) {
 }
 
 function renderSession(session) {
+    state.instanceOf = Object.fromEntries(session.accounts.map((account) => [account.id, account.instanceId]));
     $('who').textContent = session.user.displayName;
     $('me').textContent = 'Signed in as ' + session.user.displayName + '. Session ends '
         + new Date(session.expiresAt).toLocaleString() + '.';
     $('accounts').replaceChildren(...session.accounts.map((account) => el('li', { class: 'account' },
         /^https:\/\//.test(account.avatarUrl || '') ? el('img', { src: account.avatarUrl, alt: '' }) : null,
-        ' ' + account.name + ' (@' + account.username + ') on ' + account.instanceUrl
-        + (account.status === 'reauth_required' ? ' — needs sign-in again' : '') + ' ',
+        ' ' + account.name + ' (@' + account.username + ') on ' + instanceLabel(account)
+        + (account.status === 'reauth_required' ? ' — needs sign-in again' : '')
+        + (account.status === 'instance_removed' ? ' — this GitLab is no longer offered; you can only unlink it' : '')
+        + ' ',
         el('button', { type: 'button', class: 'unlink', 'data-account-id': account.id,
-            'aria-label': 'Unlink @' + account.username + ' on ' + account.instanceUrl, text: 'Unlink' }))));
+            'aria-label': 'Unlink @' + account.username + ' on ' + instanceLabel(account), text: 'Unlink' }))));
     const picker = $('account');
     picker.replaceChildren(...session.accounts.map((account) =>
-        el('option', { value: account.id, text: '@' + account.username + ' on ' + account.instanceUrl })));
+        el('option', { value: account.id, text: '@' + account.username + ' on ' + instanceLabel(account) })));
     $('account-picker').hidden = session.accounts.length < 2;
 }
 
@@ -276,21 +310,19 @@ async function loadAccountData() {
     ]);
 }
 
-/** The instances an account can be linked on: GET /api/instances where the service has it, else the default one. */
+/** The instances an account can be linked on (GET /api/instances), the default one first. */
 async function loadInstances() {
     let instances;
     try {
-        const answer = await api('/api/instances');
-        instances = Array.isArray(answer) ? answer : (answer && (answer.items || answer.instances));
+        instances = await api('/api/instances');
     } catch (ignored) {
         return;
     }
-    if (!Array.isArray(instances) || instances.length === 0) {
+    if (!Array.isArray(instances)) {
         return;
     }
-    $('link-instance').replaceChildren(...instances.filter((instance) => instance && instance.id).map((instance) =>
-        el('option', { value: String(instance.id),
-            text: instance.displayName || instance.name || instance.url || String(instance.id) })));
+    $('link-instance').replaceChildren(...instances.map((instance) =>
+        el('option', { value: String(instance.id), text: instance.name || String(instance.id) })));
 }
 
 function showAlert(text) {
@@ -312,9 +344,9 @@ async function start() {
         session = await api('/api/session');
     } catch (error) {
         if (error instanceof SignedOut) {
-            showSignedOut(loginError);
+            await showSignedOut(loginError);
         } else {
-            showSignedOut();
+            await showSignedOut();
             $('alert').textContent = 'The service could not be reached. Try again in a moment.';
             $('alert').hidden = false;
         }

@@ -6,16 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import dev.gitlablink.gitlab.GitLabInstances;
+
 /** Read-only views of users and their linked accounts. */
 @ApplicationScoped
 public class AccountQueryService {
 
     private final AppUserRepository users;
     private final LinkedAccountRepository accounts;
+    private final GitLabInstances instances;
 
-    public AccountQueryService(AppUserRepository users, LinkedAccountRepository accounts) {
+    public AccountQueryService(AppUserRepository users, LinkedAccountRepository accounts, GitLabInstances instances) {
         this.users = users;
         this.accounts = accounts;
+        this.instances = instances;
     }
 
     /** The user with their accounts; the user exists because a live session references it. */
@@ -24,6 +28,8 @@ public class AccountQueryService {
         AppUser user = users.findByIdOptional(userId)
                 .orElseThrow(() -> new IllegalStateException("session references a missing user"));
         return new UserAccounts(new UserView(user.id, user.displayName),
-                accounts.listByUser(userId).stream().map(LinkedAccountView::of).toList());
+                accounts.listByUser(userId).stream()
+                        .map(account -> LinkedAccountView.of(account, instances.byUrl(account.instance.baseUrl)))
+                        .toList());
     }
 }

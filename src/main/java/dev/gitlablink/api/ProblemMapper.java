@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.gitlablink.common.DatabaseUnavailable;
 import dev.gitlablink.gitlab.GitLabException;
 import dev.gitlablink.gitlab.GitLabForbiddenException;
+import dev.gitlablink.gitlab.GitLabInstanceRemovedException;
 import dev.gitlablink.gitlab.GitLabInsufficientScopeException;
 import dev.gitlablink.gitlab.GitLabNotFoundException;
 import dev.gitlablink.gitlab.GitLabRateLimitedException;
@@ -58,6 +59,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response accountNotFound(AccountNotFoundException e, UriInfo uriInfo) {
         return respond(Problems.of(ProblemCode.ACCOUNT_NOT_FOUND, "No such linked account.", path(uriInfo)));
+    }
+
+    @ServerExceptionMapper
+    public Response instanceRemoved(GitLabInstanceRemovedException e, UriInfo uriInfo) {
+        return respond(Problems.of(ProblemCode.INSTANCE_REMOVED, "This account's GitLab instance is no longer "
+                + "offered by this service. The account can only be unlinked.", path(uriInfo)));
     }
 
     @ServerExceptionMapper

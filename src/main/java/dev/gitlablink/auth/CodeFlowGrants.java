@@ -9,11 +9,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import dev.gitlablink.account.GitLabIdentity;
 import dev.gitlablink.account.GrantedTokens;
-import dev.gitlablink.gitlab.GitLabConfig;
 import dev.gitlablink.gitlab.GitLabOAuthClient;
 import dev.gitlablink.gitlab.GitLabRejectedException;
 import dev.gitlablink.gitlab.GitLabTokenInfo;
-import dev.gitlablink.gitlab.GitLabUrls;
 import dev.gitlablink.gitlab.GitLabUserInfo;
 import dev.gitlablink.token.RevocationService;
 import io.quarkus.oidc.AccessTokenCredential;
@@ -28,14 +26,14 @@ public class CodeFlowGrants {
 
     private final GitLabOAuthClient oauthClient;
     private final RevocationService revocations;
-    private final GitLabConfig gitLabConfig;
+    private final InstanceTenantResolver tenants;
     private final Clock clock;
 
-    CodeFlowGrants(GitLabOAuthClient oauthClient, RevocationService revocations, GitLabConfig gitLabConfig,
+    CodeFlowGrants(GitLabOAuthClient oauthClient, RevocationService revocations, InstanceTenantResolver tenants,
             Clock clock) {
         this.oauthClient = oauthClient;
         this.revocations = revocations;
-        this.gitLabConfig = gitLabConfig;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -45,7 +43,8 @@ public class CodeFlowGrants {
      * is thrown: nobody else will ever hold it.
      */
     public CodeFlowGrant read(SecurityIdentity identity) {
-        String instanceUrl = GitLabUrls.normalise(gitLabConfig.url());
+        // The instance of the quarkus-oidc tenant that ran the code flow (one tenant per instance).
+        String instanceUrl = tenants.instanceOf(identity).url();
         AccessTokenCredential credential = Objects.requireNonNull(identity.getCredential(AccessTokenCredential.class),
                 "code flow identity without access token");
         String accessToken = credential.getToken();

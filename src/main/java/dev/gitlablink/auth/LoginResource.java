@@ -15,23 +15,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.eclipse.microprofile.jwt.Claims;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import io.quarkus.logging.Log;
 import io.quarkus.oidc.AuthorizationCodeFlow;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * {@code GET /login?returnTo=/path}: quarkus-oidc runs the GitLab code flow before this method is reached
- * (the resource requires authentication by the code flow); the method then swaps quarkus-oidc's session for ours
- * and sends the browser back to a safe {@code returnTo}. It only ever signs in: any session the browser still had
- * ends, and the GitLab identity gets its own user (linking is {@code POST /api/links}).
+ * {@code GET /login?returnTo=/path&instance=<id>}: quarkus-oidc runs the GitLab code flow with the instance's tenant
+ * ({@link InstanceTenantResolver}) before this method is reached (the resource requires authentication by the code
+ * flow); the method then swaps quarkus-oidc's session for ours and sends the browser back to a safe
+ * {@code returnTo}. It only ever signs in: any session the browser still had ends, and the GitLab identity gets its
+ * own user (linking is {@code POST /api/links}).
  */
 @Path("/login")
 @Authenticated
@@ -62,10 +59,13 @@ public class LoginResource {
     @APIResponse(responseCode = "302", description = "To GitLab (first visit) or the restored /login (after callback)")
     @APIResponse(responseCode = "303", description = "To `returnTo`, with the session cookie")
     public Response login(@Parameter(description = "Same-origin relative path to land on; anything else lands on /")
-            @QueryParam("returnTo") String returnTo, @Context HttpServerRequest request) {
-        // Read as SessionAuthenticationMechanism reads it (RFC 6265): JAX-RS' cookie parser also splits at commas,
-        // so another cookie's value "x,<name>=<id>", which a sibling subdomain can set, would name a session here.
-        Optional<String> previous = Optional.ofNullable(request.getCookie(cookies.name())).map(Cookie::getValue);
+            @QueryParam("returnTo") String returnTo,
+            // Read by InstanceTenantResolver before the code flow; declared here for the API description.
+            @Parameter(description = "Id of the GitLab instance to sign in with (GET /api/instances); the default "
+                    + "instance when absent. Unknown: 400 `unknown_instance`, a browser lands on "
+                    + "`/?loginError=unknown_instance`")
+            @QueryParam(InstanceTenantResolver.INSTANCE_PARAM) String instance, @Context HttpServerRequest request) {
+        Optional<String> previous = cookies.sessionCookie(request);
         Object nonceClaim = ((JsonWebToken) identity.getPrincipal()).getClaim(Claims.nonce.name());
         String nonce = nonceClaim instanceof String value ? value : null;
         NewSession session;

@@ -3,6 +3,7 @@ package dev.gitlablink.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
@@ -43,6 +44,15 @@ public class SessionCookies {
     }
 
     /** The cookie's name, the one place that decides it. */
+    /**
+     * The session cookie this request carries, read with the RFC 6265 parser the authentication mechanism uses.
+     * Never read it with JAX-RS' cookie parser, which also splits at commas: another cookie's value
+     * {@code x,<name>=<id>}, which a sibling subdomain can set despite the {@code __Host-} prefix, would name a session.
+     */
+    public Optional<String> sessionCookie(HttpServerRequest request) {
+        return Optional.ofNullable(request.getCookie(name())).map(Cookie::getValue);
+    }
+
     public String name() {
         return name;
     }

@@ -19,6 +19,15 @@ public interface GitLabConfig {
     @Pattern(regexp = "https?://[^\\s?#]+", message = "GITLAB_URL must be an http(s) URL without query or fragment")
     String url();
 
+    /**
+     * Id of the default instance (the one of {@code GITLAB_URL}), as {@code /login?instance=} and
+     * {@code GET /api/instances} name it. Environment variable {@code GITLAB_INSTANCE_ID}.
+     */
+    String instanceId();
+
+    /** Name of the default instance shown to users. Environment variable {@code GITLAB_INSTANCE_NAME}. */
+    String instanceName();
+
     /** Application ID of the GitLab OAuth application. Environment variable {@code GITLAB_CLIENT_ID}; required. */
     String clientId();
 

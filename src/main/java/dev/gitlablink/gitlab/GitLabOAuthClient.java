@@ -9,8 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 
 /**
- * Calls GitLab's OAuth endpoints of a given instance. Errors arrive as {@link GitLabException}s
- * (see {@link GitLabErrors}).
+ * Calls GitLab's OAuth endpoints of a given instance, with that instance's OAuth application. Errors arrive as
+ * {@link GitLabException}s (see {@link GitLabErrors}); an instance no longer configured fails with
+ * {@link GitLabInstanceRemovedException}.
  */
 @ApplicationScoped
 public class GitLabOAuthClient {
@@ -19,10 +20,12 @@ public class GitLabOAuthClient {
 
     private final GitLabConfig config;
     private final GitLabRestClients clients;
+    private final GitLabInstances instances;
 
-    public GitLabOAuthClient(GitLabConfig config, GitLabRestClients clients) {
+    public GitLabOAuthClient(GitLabConfig config, GitLabRestClients clients, GitLabInstances instances) {
         this.config = config;
         this.clients = clients;
+        this.instances = instances;
     }
 
     /**
@@ -45,8 +48,9 @@ public class GitLabOAuthClient {
 
     /** A new token pair for {@code refreshToken}; {@link GitLabGrantRevokedException} when GitLab refuses it. */
     public GitLabTokenResponse refresh(String instanceUrl, String refreshToken) {
+        ConfiguredInstance instance = instances.require(instanceUrl);
         return call(instanceUrl, "token refresh", client -> client.refresh("refresh_token", refreshToken,
-                config.clientId(), config.clientSecret()));
+                instance.clientId(), instance.clientSecret()));
     }
 
     /**
@@ -54,8 +58,9 @@ public class GitLabOAuthClient {
      * user, the device code (see {@link #pollDevice}) stays with the caller.
      */
     public GitLabDeviceAuthorization authorizeDevice(String instanceUrl, List<String> scopes) {
-        return call(instanceUrl, "device authorization", client -> client.authorizeDevice(config.clientId(),
-                config.clientSecret(), String.join(" ", scopes)));
+        ConfiguredInstance instance = instances.require(instanceUrl);
+        return call(instanceUrl, "device authorization", client -> client.authorizeDevice(instance.clientId(),
+                instance.clientSecret(), String.join(" ", scopes)));
     }
 
     /**
@@ -63,9 +68,10 @@ public class GitLabOAuthClient {
      * already redeemed device code fails with {@link GitLabGrantRevokedException} ({@code invalid_grant}).
      */
     public DevicePoll pollDevice(String instanceUrl, String deviceCode) {
+        ConfiguredInstance instance = instances.require(instanceUrl);
         try {
             return new DevicePoll.Approved(call(instanceUrl, "device token", client -> client.redeemDeviceCode(
-                    DEVICE_CODE_GRANT, deviceCode, config.clientId(), config.clientSecret())));
+                    DEVICE_CODE_GRANT, deviceCode, instance.clientId(), instance.clientSecret())));
         } catch (GitLabRejectedException rejected) {
             return pollAnswer(rejected).orElseThrow(() -> rejected);
         }
@@ -87,13 +93,16 @@ public class GitLabOAuthClient {
 
     /** Revokes {@code token} (access or refresh) and its pair at GitLab. */
     public void revoke(String instanceUrl, String token, String tokenTypeHint) {
+        ConfiguredInstance instance = instances.require(instanceUrl);
         call(instanceUrl, "token revocation", client -> {
-            client.revoke(token, tokenTypeHint, config.clientId(), config.clientSecret());
+            client.revoke(token, tokenTypeHint, instance.clientId(), instance.clientSecret());
             return null;
         });
     }
 
+    /** Every call goes to a configured instance only: one removed from the configuration gets nothing. */
     private <T> T call(String instanceUrl, String what, Function<GitLabOAuthRestClient, T> request) {
+        instances.require(instanceUrl);
         try {
             return request.apply(clients.oauth(instanceUrl));
         } catch (ProcessingException e) {

@@ -4,26 +4,19 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.gitlablink.gitlab.GitLabConfig;
-import dev.gitlablink.gitlab.GitLabUrls;
+import dev.gitlablink.gitlab.ConfiguredInstance;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
- * Checks that GitLab's OIDC discovery document answers. Results are cached for a short time and at most
+ * Checks that one GitLab instance's OIDC discovery document answers. Results are cached for a short time and at most
  * one probe is in flight, so however often Kubernetes probes, GitLab sees at most one request per TTL.
  */
-@ApplicationScoped
-public class GitLabDiscoveryProbe {
+class GitLabDiscoveryProbe {
 
     /** Micrometer name of the reachability gauge; Prometheus shows it as {@code gitlab_link_gitlab_reachable}. */
     static final String REACHABLE_GAUGE = "gitlab_link.gitlab.reachable";
@@ -35,28 +28,26 @@ public class GitLabDiscoveryProbe {
     private final AtomicReference<ProbeResult> last = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<ProbeResult>> inFlight = new AtomicReference<>();
 
-    public GitLabDiscoveryProbe(Vertx vertx, GitLabConfig gitLabConfig, HealthConfig config, Clock clock,
+    private final ConfiguredInstance instance;
+
+    GitLabDiscoveryProbe(WebClient client, ConfiguredInstance instance, HealthConfig config, Clock clock,
             MeterRegistry metrics) {
+        this.client = client;
+        this.instance = instance;
         this.config = config;
         this.clock = clock;
-        String instanceUrl = GitLabUrls.normalise(gitLabConfig.url());
-        this.discoveryUrl = instanceUrl + "/.well-known/openid-configuration";
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout((int) config.gitlabTimeout().toMillis())
-                .setFollowRedirects(false));
-        // One GitLab instance per deployment, so the label has one value.
+        this.discoveryUrl = instance.url() + "/.well-known/openid-configuration";
+        // One series per configured instance, labelled with its id (and URL).
         Gauge.builder(REACHABLE_GAUGE, last, result -> result.get() == null ? Double.NaN : result.get().up() ? 1 : 0)
                 .description("Whether GitLab's OIDC discovery document answered at the last probe (1) or not (0)")
-                .tag("instance", instanceUrl)
+                .tag("instance", instance.id())
+                .tag("url", instance.url())
                 .strongReference(true)
                 .register(metrics);
     }
 
-    /** Probes again once the last result is older than its TTL, for the gauge; readiness probes do the same. */
-    @Scheduled(every = "${gitlab-link.health.gitlab-cache-ttl}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void refresh() {
-        current().subscribe().with(ignored -> { }, failure -> { });
+    ConfiguredInstance instance() {
+        return instance;
     }
 
     String discoveryUrl() {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.gitlablink.account.AccountLeases;
 import dev.gitlablink.gitlab.GitLabException;
 import dev.gitlablink.gitlab.GitLabForbiddenException;
+import dev.gitlablink.gitlab.GitLabInstances;
 import dev.gitlablink.gitlab.GitLabOAuthClient;
 import dev.gitlablink.gitlab.GitLabRejectedException;
 import dev.gitlablink.gitlab.GitLabTokenRejectedException;
@@ -27,7 +28,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * succeeds and the grant is still not lost. If GitLab refuses the revocation because the grant belongs to another
  * OAuth application (403), the link is removed anyway, because the user asked for it and the service can never
  * revoke that grant. An account whose tokens cannot be decrypted (its key removed, a corrupt row) is unlinked
- * without a revocation, since there is nothing to revoke with.
+ * without a revocation, since there is nothing to revoke with. The link of an instance removed from the configuration is deleted without a
+ * revocation too: there is no OAuth application left to revoke its grant with.
  */
 @ApplicationScoped
 public class AccountUnlinking {
@@ -43,14 +45,16 @@ public class AccountUnlinking {
     private final GitLabOAuthClient oauth;
     private final TokenService tokens;
     private final RevocationOutbox outbox;
+    private final GitLabInstances instances;
 
     AccountUnlinking(AccountLease lease, AccountLeases leases, GitLabOAuthClient oauth, TokenService tokens,
-            RevocationOutbox outbox) {
+            RevocationOutbox outbox, GitLabInstances instances) {
         this.outbox = outbox;
         this.lease = lease;
         this.leases = leases;
         this.oauth = oauth;
         this.tokens = tokens;
+        this.instances = instances;
     }
 
     /**
@@ -113,6 +117,12 @@ public class AccountUnlinking {
     }
 
     private void revoke(LeaseClaim claim) {
+        if (instances.byUrl(claim.instanceUrl()).isEmpty()) {
+            // The instance was removed from the configuration: there is no OAuth application left to revoke with.
+            Log.warnf("Unlinking account %s of the removed GitLab instance %s without revoking its grant",
+                    claim.accountId(), claim.instanceUrl());
+            return;
+        }
         // After a refresh GitLab keeps the previous pair valid until the new access token is first used; using
         // it once (token info) ends that pair, which revoking the current pair alone would leave alive.
         if (claim.accessToken() != null) {

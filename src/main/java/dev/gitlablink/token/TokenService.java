@@ -15,6 +15,8 @@ import dev.gitlablink.common.ReadThroughCache;
 import dev.gitlablink.crypto.TokenCryptoException;
 import dev.gitlablink.gitlab.AccessTokenSource;
 import io.quarkus.logging.Log;
+import dev.gitlablink.gitlab.GitLabInstanceRemovedException;
+import dev.gitlablink.gitlab.GitLabInstances;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +33,7 @@ public class TokenService {
     private final AccountTokenStore tokenStore;
     private final TokenRefresher refresher;
     private final TokenConfig config;
+    private final GitLabInstances instances;
     private final Clock clock;
     /**
      * Recently read accounts, by account id, so most requests neither query nor decrypt. Concurrent misses
@@ -39,11 +42,12 @@ public class TokenService {
     private final ReadThroughCache<UUID, StoredAccess> recent;
 
     public TokenService(LinkedAccountRepository accounts, AccountTokenStore tokenStore, TokenRefresher refresher,
-            TokenConfig config, Clock clock, @VirtualThreads ExecutorService blocking) {
+            TokenConfig config, GitLabInstances instances, Clock clock, @VirtualThreads ExecutorService blocking) {
         this.accounts = accounts;
         this.tokenStore = tokenStore;
         this.refresher = refresher;
         this.config = config;
+        this.instances = instances;
         this.clock = clock;
         this.recent = new ReadThroughCache<>(config.cacheTtl(), blocking, this::read);
     }
@@ -65,7 +69,8 @@ public class TokenService {
     /**
      * Tokens for {@code accountId} if {@code userId} owns it. Fails with {@link AccountNotFoundException}
      * when the account is not the user's (or does not exist), and with {@link GitLabReauthRequiredException}
-     * when the account needs a new GitLab sign-in.
+     * when the account needs a new GitLab sign-in, and with {@link GitLabInstanceRemovedException} when its instance is
+     * no longer configured.
      */
     public Uni<AccessTokenSource> forOwnedAccount(UUID userId, UUID accountId) {
         // A failed read fails the Uni with what read threw: AccountNotFoundException & co.
@@ -74,6 +79,7 @@ public class TokenService {
                     if (!access.userId().equals(userId)) {
                         throw new AccountNotFoundException(accountId);
                     }
+                    instances.require(access.instanceUrl());
                     return new AccountTokenSource(accountId, access.instanceUrl(), access.accessToken(),
                             access.expiresAt());
                 });

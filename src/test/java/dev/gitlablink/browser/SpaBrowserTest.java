@@ -30,6 +30,7 @@ import dev.gitlablink.emulator.EmulatorUser;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
+import dev.gitlablink.testsupport.SecondGitLab;
 import dev.gitlablink.testsupport.TestSettings;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -49,6 +50,9 @@ class SpaBrowserTest {
 
     @LocalServices
     TestSettings settings;
+
+    @LocalServices
+    SecondGitLab second;
 
     @Inject
     CircuitBreakerMaintenance circuits;
@@ -258,6 +262,26 @@ class SpaBrowserTest {
         driver.get(settings.baseUrl() + "/?linkError=account_linked_elsewhere");
         chromium.await().until(visibilityOfElementLocated(By.id("alert")));
         assertTrue(driver.findElement(By.id("alert")).getText().contains("already linked to another user"));
+    }
+
+    @Test
+    void theSignInPageOffersEveryInstance() {
+        var driver = chromium.driver();
+        driver.get(settings.baseUrl() + "/");
+        chromium.await().until(visibilityOfElementLocated(By.id("sign-in-" + SecondGitLab.INSTANCE_ID)));
+        assertEquals("Sign in with GitLab", driver.findElement(By.id("sign-in")).getText());
+        WebElement onSecond = driver.findElement(By.id("sign-in-" + SecondGitLab.INSTANCE_ID));
+        assertEquals("Sign in with " + SecondGitLab.NAME, onSecond.getText());
+        EmulatorUser there = second.emulator().createUser(user.username(), user.name(), user.email());
+
+        onSecond.click();
+        chromium.await().until(visibilityOfElementLocated(By.name("username")));
+        assertTrue(driver.getCurrentUrl().startsWith(second.emulator().baseUrl()), driver.getCurrentUrl());
+        driver.findElement(By.name("username")).sendKeys(there.username());
+        driver.findElement(By.name("password")).sendKeys(there.password());
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        chromium.await().until(visibilityOfElementLocated(By.id("signed-in")));
+        chromium.await().until(textToBePresentInElementLocated(By.id("accounts"), "on " + SecondGitLab.NAME));
     }
 
     /** Opens the SPA signed out, signs in through the emulator and waits for the first page of projects. */

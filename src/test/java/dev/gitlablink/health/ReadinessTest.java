@@ -78,9 +78,11 @@ class ReadinessTest {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'GitLab reachability' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'GitLab reachability' }.data.url",
+                .body("checks.find { it.name == 'GitLab reachability' }.data.'gitlab.url'",
                         equalTo(emulator.baseUrl() + "/.well-known/openid-configuration"))
-                .body("checks.find { it.name == 'GitLab reachability' }.data.detail", startsWith("unreachable"));
+                .body("checks.find { it.name == 'GitLab reachability' }.data.'gitlab.detail'",
+                        startsWith("unreachable"))
+                .body("checks.find { it.name == 'GitLab reachability' }.data.'second.reachable'", equalTo(true));
         given().baseUri(settings.baseUrl()).when().get("/q/health/live").then().statusCode(200);
 
         restartedEmulator = GitLabEmulator.start(EmulatorOptions.defaults().withHost("127.0.0.1").withPort(port));
@@ -100,11 +102,13 @@ class ReadinessTest {
     private void awaitGitLabReachable(boolean reachable, int gauge) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             given().baseUri(settings.baseUrl()).when().get("/q/health/ready").then().statusCode(200)
-                    .body("checks.find { it.name == 'GitLab reachability' }.data.reachable", equalTo(reachable));
+                    .body("checks.find { it.name == 'GitLab reachability' }.data.reachable", equalTo(reachable))
+                    .body("checks.find { it.name == 'GitLab reachability' }.data.'gitlab.reachable'",
+                            equalTo(reachable));
             String metrics = given().baseUri(settings.baseUrl()).when().get("/q/metrics").then().statusCode(200)
                     .extract().asString();
-            assertTrue(metrics.contains("gitlab_link_gitlab_reachable{instance=\"" + emulator.baseUrl() + "\"} "
-                    + gauge + ".0"), metrics.lines().filter(line -> line.contains("gitlab_link")).toList().toString());
+            assertTrue(metrics.contains("gitlab_link_gitlab_reachable{instance=\"gitlab\",url=\"" + emulator.baseUrl()
+                    + "\"} " + gauge + ".0"), metrics.lines().filter(line -> line.contains("gitlab_link")).toList().toString());
         });
     }
 

@@ -267,11 +267,11 @@ class LinkIntentTest {
         String session = browser.cookie(settings.baseUrl(), COOKIE).orElseThrow();
 
         given().baseUri(settings.baseUrl()).header("X-CSRF", "1").contentType(ContentType.JSON)
-                .body("{\"instance\":\"default\"}")
+                .body("{\"instance\":\"" + LinkFlow.DEFAULT_INSTANCE + "\"}")
                 .when().post("/api/links")
                 .then().statusCode(401).body("code", equalTo("not_authenticated"));
         given().baseUri(settings.baseUrl()).cookie(COOKIE, session).contentType(ContentType.JSON)
-                .body("{\"instance\":\"default\"}")
+                .body("{\"instance\":\"" + LinkFlow.DEFAULT_INSTANCE + "\"}")
                 .when().post("/api/links")
                 .then().statusCode(403).body("code", equalTo("csrf_header_missing"));
         given().baseUri(settings.baseUrl()).cookie(COOKIE, session).header("X-CSRF", "1").contentType(ContentType.JSON)
@@ -282,7 +282,7 @@ class LinkIntentTest {
                 .body("errors[0].field", equalTo("instance"))
                 .body("errors[0].message", equalTo("unknown_instance"));
         given().baseUri(settings.baseUrl()).cookie(COOKIE, session).header("X-CSRF", "1").contentType(ContentType.JSON)
-                .body("{\"instance\":\"default\"}")
+                .body("{\"instance\":\"" + LinkFlow.DEFAULT_INSTANCE + "\"}")
                 .when().post("/api/links")
                 .then().statusCode(200)
                 .body("authorizeUrl", startsWith("/links/start/"));

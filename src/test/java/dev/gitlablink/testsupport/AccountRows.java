@@ -73,6 +73,27 @@ public final class AccountRows {
         }
     }
 
+    /**
+     * Moves one account to the GitLab instance at {@code instanceUrl} (recorded first if new), as if that instance had
+     * been configured once and then removed from the configuration.
+     */
+    public void moveToInstance(String accountId, String instanceUrl) {
+        String sql = """
+                with instance as (
+                    insert into gitlab_instance (base_url, created_at) values (?, now())
+                    on conflict (base_url) do update set base_url = excluded.base_url returning id)
+                update linked_account set gitlab_instance_id = (select id from instance) where id = ?::uuid""";
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, instanceUrl);
+            statement.setString(2, accountId);
+            if (statement.executeUpdate() != 1) {
+                throw new IllegalStateException("no account " + accountId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The encrypted token columns, key id and expiry of one account, as text: changes whenever its tokens do. */
     public String rawRow(String accountId) {
         String sql = """

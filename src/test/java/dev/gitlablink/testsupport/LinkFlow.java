@@ -20,6 +20,9 @@ import dev.gitlablink.emulator.GitLabEmulator;
  */
 public final class LinkFlow {
 
+    /** The id of the instance {@code GITLAB_URL} configures, when {@code GITLAB_INSTANCE_ID} is not set. */
+    public static final String DEFAULT_INSTANCE = "gitlab";
+
     /** The emulator's own sign-in cookie: dropped before GitLab is asked, so GitLab asks who signs in. */
     private static final String EMULATOR_SESSION_COOKIE = "_gitlab_session";
 
@@ -37,7 +40,7 @@ public final class LinkFlow {
     public String request() {
         return given().baseUri(settings.baseUrl())
                 .cookie(SignedInUser.COOKIE, browser.cookie(settings.baseUrl(), SignedInUser.COOKIE).orElseThrow())
-                .header("X-CSRF", "1").contentType("application/json").body("{\"instance\":\"default\"}")
+                .header("X-CSRF", "1").contentType("application/json").body("{\"instance\":\"" + DEFAULT_INSTANCE + "\"}")
                 .when().post("/api/links")
                 .then().statusCode(200)
                 .extract().path("authorizeUrl");

@@ -15,8 +15,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts what the service needs for a test run, all on free ports and removed afterwards: an embedded
- * PostgreSQL, a GitLab emulator with the service's OAuth application registered, and fresh random
- * secrets. Tests get the handles through fields annotated {@link LocalServices}.
+ * PostgreSQL, two GitLab emulators (the default instance and a second one, {@link SecondGitLab}), each with the
+ * service's OAuth application of that instance registered, and fresh random secrets. Tests get the handles through fields annotated {@link LocalServices}.
  */
 public class LocalServicesResource implements QuarkusTestResourceLifecycleManager {
 
@@ -60,6 +60,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     private String signInRateLimit;
     private LocalPostgres postgres;
     private GitLabEmulator emulator;
+    private GitLabEmulator secondEmulator;
     private TestSettings settings;
 
     @Override
@@ -75,6 +76,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         CompletableFuture<LocalPostgres> database = CompletableFuture.supplyAsync(LocalPostgres::startFresh);
         emulator = GitLabEmulator.start(EmulatorOptions.defaults().withHost("127.0.0.1").withPort(0)
                 .withPathPrefix(pathPrefix));
+        secondEmulator = GitLabEmulator.start(EmulatorOptions.defaults().withHost("127.0.0.1").withPort(0));
         postgres = database.join();
         settings = new TestSettings(httpPort(), CLIENT_ID, TestSecrets.randomSecret(24),
                 TestSecrets.tokenEncryptionKeys());
@@ -89,6 +91,15 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("gitlab-link.gitlab.url", emulator.baseUrl());
         config.put("gitlab-link.gitlab.client-id", settings.clientId());
         config.put("gitlab-link.gitlab.client-secret", settings.clientSecret());
+        String secondSecret = TestSecrets.randomSecret(24);
+        registerApplication(secondEmulator, new TestSettings(settings.httpPort(), SecondGitLab.CLIENT_ID, secondSecret,
+                settings.tokenEncryptionKeys()), publicBaseUrl == null ? List.of() : List.of(publicBaseUrl + "/auth/callback"));
+        String second = "gitlab-link.instances." + SecondGitLab.INSTANCE_ID + ".";
+        config.put(second + "url", secondEmulator.baseUrl());
+        config.put(second + "name", SecondGitLab.NAME);
+        config.put(second + "client-id", SecondGitLab.CLIENT_ID);
+        config.put(second + "client-secret", secondSecret);
+        config.put(second + "scopes", SecondGitLab.SCOPES);
         String sessionSecret = TestSecrets.randomSecret(32);
         config.put("gitlab-link.session.encryption-secret", sessionSecret);
         config.put("quarkus.oidc.authentication.state-secret", sessionSecret);
@@ -142,6 +153,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(emulator,
                 new TestInjector.AnnotatedAndMatchesType(LocalServices.class, GitLabEmulator.class));
+        testInjector.injectIntoFields(new SecondGitLab(secondEmulator, SecondGitLab.INSTANCE_ID),
+                new TestInjector.AnnotatedAndMatchesType(LocalServices.class, SecondGitLab.class));
         testInjector.injectIntoFields(postgres,
                 new TestInjector.AnnotatedAndMatchesType(LocalServices.class, LocalPostgres.class));
         testInjector.injectIntoFields(settings,
@@ -154,6 +167,9 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     public void stop() {
         if (emulator != null) {
             emulator.stop();
+        }
+        if (secondEmulator != null) {
+            secondEmulator.stop();
         }
         if (postgres != null) {
             postgres.close();

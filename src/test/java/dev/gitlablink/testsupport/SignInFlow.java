@@ -33,8 +33,14 @@ public final class SignInFlow {
 
     /** Starts at {@code /login}, returns the redirect to GitLab's authorize endpoint. */
     public Page startLogin(String returnTo) {
+        return startLogin(returnTo, null);
+    }
+
+    /** As {@link #startLogin(String)}, with {@code /login?instance=} naming the GitLab instance (null: none). */
+    public Page startLogin(String returnTo, String instance) {
         String url = settings.baseUrl() + "/login"
-                + (returnTo == null ? "" : "?returnTo=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
+                + (returnTo == null ? "" : "?returnTo=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8))
+                + (instance == null ? "" : (returnTo == null ? "?" : "&") + "instance=" + instance);
         Page login = browser.get(url);
         assertEquals(302, login.status(), "GET /login should redirect to GitLab");
         return login;
@@ -64,7 +70,12 @@ public final class SignInFlow {
 
     /** The whole flow for {@code user}, ending on the page {@code returnTo} redirected to. */
     public Hops signIn(EmulatorUser user, String returnTo) {
-        Page login = startLogin(returnTo);
+        return signIn(user, returnTo, null);
+    }
+
+    /** As {@link #signIn(EmulatorUser, String)}, on the instance {@code instance} (this flow's emulator). */
+    public Hops signIn(EmulatorUser user, String returnTo, String instance) {
+        Page login = startLogin(returnTo, instance);
         URI authorizeUrl = login.location();
         URI callbackUrl = authorizeAtGitLab(authorizeUrl, user);
         Page callback = browser.get(callbackUrl.toString());

@@ -31,6 +31,11 @@ final class RegisteredRoutes {
             return template.equals("/api") || template.startsWith("/api/");
         }
 
+        /** An {@code /api} route that answers without a session, on purpose ({@link #PUBLIC_API}). */
+        boolean publicApi() {
+            return PUBLIC_API.contains(toString());
+        }
+
         /** The template with each {@code {name}} replaced by its value; a name without a value fails the test. */
         String fill(Map<String, String> values) {
             Matcher parameter = PARAMETER.matcher(template);
@@ -53,6 +58,8 @@ final class RegisteredRoutes {
     }
 
     static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The sign-in page lists the GitLab instances before anyone is signed in. */
+    static final Set<String> PUBLIC_API = Set.of("GET /api/instances");
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}/]+)}");
 
     private RegisteredRoutes() {

@@ -7,8 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +22,7 @@ import io.quarkus.oidc.AuthorizationCodeFlow;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code GET /links/complete?intent=<id>}: quarkus-oidc runs GitLab's code flow before this method is reached. The
@@ -67,8 +66,8 @@ public class LinkCompleteResource {
             + "account belongs to another user")
     @APIResponse(responseCode = "410", description = "`link_intent_expired`")
     public Response complete(@Parameter(description = "The link request's id") @QueryParam("intent") String intent,
-            @Context HttpHeaders headers) {
-        Optional<String> session = Optional.ofNullable(headers.getCookies().get(cookies.name())).map(Cookie::getValue);
+            @Context HttpServerRequest request) {
+        Optional<String> session = cookies.sessionCookie(request);
         UUID accountId;
         try {
             accountId = completion.complete(intent, session, identity);

@@ -6,8 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,9 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.gitlablink.auth.InstanceTenantResolver;
 import dev.gitlablink.auth.Redirects;
 import dev.gitlablink.auth.SessionCookies;
 import dev.gitlablink.link.service.LinkIntentService;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code GET /links/start/{id}}, the URL {@code POST /api/links} answers: once, in the session that asked, it sends the
@@ -50,8 +50,10 @@ public class LinkStartResource {
     @APIResponse(responseCode = "409", description = "`link_intent_used`: already started")
     @APIResponse(responseCode = "410", description = "`link_intent_expired`")
     public Response start(@Parameter(description = "The link request's id") @PathParam("id") String id,
-            @Context HttpHeaders headers) {
-        intents.start(id, Optional.ofNullable(headers.getCookies().get(cookies.name())).map(Cookie::getValue));
-        return Redirects.seeOther(LinkCompleteResource.PATH + "?intent=" + id).build();
+            @Context HttpServerRequest request) {
+        String instance = intents.start(id, cookies.sessionCookie(request));
+        // The instance parameter selects the quarkus-oidc tenant (auth/InstanceTenantResolver) of the code flow.
+        return Redirects.seeOther(LinkCompleteResource.PATH + "?intent=" + id + "&"
+                + InstanceTenantResolver.INSTANCE_PARAM + "=" + instance).build();
     }
 }

@@ -10,6 +10,8 @@ import dev.gitlablink.account.LinkResult;
 import dev.gitlablink.api.ProblemCode;
 import dev.gitlablink.auth.CodeFlowGrant;
 import dev.gitlablink.auth.CodeFlowGrants;
+import dev.gitlablink.gitlab.ConfiguredInstance;
+import dev.gitlablink.gitlab.GitLabInstances;
 import dev.gitlablink.token.RevocationService;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -22,12 +24,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class LinkCompletion {
 
     private final LinkIntentService intents;
-    private final LinkInstances instances;
+    private final GitLabInstances instances;
     private final CodeFlowGrants grants;
     private final AccountLinkingService linking;
     private final RevocationService revocation;
 
-    LinkCompletion(LinkIntentService intents, LinkInstances instances, CodeFlowGrants grants,
+    LinkCompletion(LinkIntentService intents, GitLabInstances instances, CodeFlowGrants grants,
             AccountLinkingService linking, RevocationService revocation) {
         this.intents = intents;
         this.instances = instances;
@@ -43,7 +45,7 @@ public class LinkCompletion {
         if (target.isRefused()) {
             throw refuse(grant, target.refusal());
         }
-        String instanceUrl = instances.baseUrl(target.instance()).orElse(null);
+        String instanceUrl = instances.byId(target.instance()).map(ConfiguredInstance::url).orElse(null);
         if (!grant.instanceUrl().equals(instanceUrl)) {
             // The intent names an instance this code flow did not run against (or one no longer configured).
             throw refuse(grant, ProblemCode.LINK_INTENT_NOT_FOUND);

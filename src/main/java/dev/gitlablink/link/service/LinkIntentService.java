@@ -14,6 +14,7 @@ import dev.gitlablink.api.ProblemException;
 import dev.gitlablink.auth.SessionIds;
 import dev.gitlablink.auth.SessionPrincipal;
 import dev.gitlablink.auth.SessionService;
+import dev.gitlablink.gitlab.GitLabInstances;
 import dev.gitlablink.link.repository.LinkIntent;
 import dev.gitlablink.link.repository.LinkIntentRepository;
 import io.quarkus.logging.Log;
@@ -27,12 +28,12 @@ import io.quarkus.scheduler.Scheduled;
 public class LinkIntentService {
 
     private final LinkIntentRepository intents;
-    private final LinkInstances instances;
+    private final GitLabInstances instances;
     private final SessionService sessions;
     private final LinkConfig config;
     private final Clock clock;
 
-    LinkIntentService(LinkIntentRepository intents, LinkInstances instances, SessionService sessions,
+    LinkIntentService(LinkIntentRepository intents, GitLabInstances instances, SessionService sessions,
             LinkConfig config, Clock clock) {
         this.intents = intents;
         this.instances = instances;
@@ -44,7 +45,7 @@ public class LinkIntentService {
     /** A new intent of {@code session} to link an account on {@code instance}; 400 for an unknown instance. */
     @Transactional
     public NewLinkIntent create(SessionPrincipal session, String instance) {
-        if (instance == null || instances.baseUrl(instance).isEmpty()) {
+        if (instance == null || instances.byId(instance).isEmpty()) {
             throw new ProblemException(ProblemCode.VALIDATION_FAILED, "No such GitLab instance.",
                     List.of(new Problem.FieldError("instance", "unknown_instance")));
         }
@@ -66,7 +67,7 @@ public class LinkIntentService {
      * link URL passed to another browser goes nowhere.
      */
     @Transactional
-    public void start(String id, Optional<String> sessionCookie) {
+    public String start(String id, Optional<String> sessionCookie) {
         Instant now = clock.instant();
         LinkIntent intent = find(id).orElseThrow(() -> refusal(ProblemCode.LINK_INTENT_NOT_FOUND));
         if (intent.startedAt != null || intent.consumedAt != null) {
@@ -77,6 +78,7 @@ public class LinkIntentService {
             throw refusal(refused.get());
         }
         intent.startedAt = now;
+        return intent.instance;
     }
 
     /**
