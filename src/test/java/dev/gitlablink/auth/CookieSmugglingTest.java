@@ -1,6 +1,8 @@
 package dev.gitlablink.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
@@ -11,8 +13,10 @@ import dev.gitlablink.emulator.EmulatorUser;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.testsupport.AccountRows;
 import dev.gitlablink.testsupport.Browser;
+import dev.gitlablink.testsupport.LinkFlow;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
+import dev.gitlablink.testsupport.Page;
 import dev.gitlablink.testsupport.SignInFlow;
 import dev.gitlablink.testsupport.SignedInUser;
 import dev.gitlablink.testsupport.TestSettings;
@@ -58,5 +62,28 @@ class CookieSmugglingTest {
         assertNotEquals(attackerUser, victimUser, "the victim's GitLab account was linked to the attacker's user");
         // Nor did the sign-in end the attacker's session: it never saw that cookie.
         attacker.api().when().get("/api/session").then().statusCode(200);
+    }
+
+    /**
+     * The link routes read the session cookie the same way: the attacker's own link request, opened in the victim's
+     * browser with the attacker's session smuggled in, must not start a code flow that would link the victim's GitLab
+     * account (signed in at GitLab in that browser) to the attacker.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"x,{name}={id}", "x, {name}={id}", "\"x,{name}={id}\""})
+    void aSmuggledSessionCookieStartsNoLink(String smuggled) {
+        SignedInUser attacker = SignedInUser.signIn(emulator, settings, "link-smuggler");
+        String startUrl = attacker.api().header("X-CSRF", "1").contentType("application/json")
+                .body("{\"instance\":\"" + LinkFlow.DEFAULT_INSTANCE + "\"}")
+                .when().post("/api/links").then().statusCode(200).extract().path("authorizeUrl");
+        Browser victimsBrowser = new Browser();
+        victimsBrowser.setCookie(settings.baseUrl(), "planted", smuggled.replace("{name}", SignedInUser.COOKIE)
+                .replace("{id}", attacker.sessionCookie()));
+
+        Page start = victimsBrowser.get(settings.baseUrl() + startUrl);
+
+        assertEquals(403, start.status(), "the attacker's link request must not start in the victim's browser (303 to "
+                + "/links/complete would): " + start.body());
+        assertTrue(start.body().contains("link_session_mismatch"), start.body());
     }
 }

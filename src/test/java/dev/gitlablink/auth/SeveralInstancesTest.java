@@ -21,8 +21,10 @@ import dev.gitlablink.emulator.EmulatorUser;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.testsupport.AccountRows;
 import dev.gitlablink.testsupport.Browser;
+import dev.gitlablink.testsupport.LinkFlow;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
+import dev.gitlablink.testsupport.Page;
 import dev.gitlablink.testsupport.SecondGitLab;
 import dev.gitlablink.testsupport.SignInFlow;
 import dev.gitlablink.testsupport.SignedInUser;
@@ -91,6 +93,31 @@ class SeveralInstancesTest {
     private JsonPath session(String cookie) {
         return given().baseUri(settings.baseUrl()).cookie(SignedInUser.COOKIE, cookie)
                 .when().get("/api/session").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aUserSignedInOnOneInstanceLinksAnAccountOnTheOther() {
+        Twins twins = twins("linker");
+        Browser browser = new Browser();
+        new SignInFlow(browser, settings, emulator).signIn(twins.onFirst(), "/", null);
+        String cookie = browser.cookie(settings.baseUrl(), SignedInUser.COOKIE).orElseThrow();
+
+        Page linked = new LinkFlow(browser, settings, second.emulator(), SecondGitLab.INSTANCE_ID)
+                .link(twins.onSecond());
+
+        assertEquals(303, linked.status(), linked.body());
+        JsonPath me = session(cookie);
+        assertEquals(List.of("gitlab", SecondGitLab.INSTANCE_ID), me.getList("accounts.instanceId").stream().sorted()
+                .toList(), "one user, an account on each instance");
+        assertEquals(1, rows.countFor(second.emulator().baseUrl(), String.valueOf(twins.onSecond().id())));
+        for (int i = 0; i < 2; i++) {
+            String account = me.getString("accounts[" + i + "].id");
+            String email = SecondGitLab.INSTANCE_ID.equals(me.getString("accounts[" + i + "].instanceId"))
+                    ? twins.onSecond().email() : twins.onFirst().email();
+            given().baseUri(settings.baseUrl()).cookie(SignedInUser.COOKIE, cookie)
+                    .when().get("/api/accounts/" + account + "/user")
+                    .then().statusCode(200).body("email", equalTo(email));
+        }
     }
 
     @Test

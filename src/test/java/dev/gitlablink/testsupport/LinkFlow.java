@@ -29,18 +29,25 @@ public final class LinkFlow {
     private final Browser browser;
     private final TestSettings settings;
     private final GitLabEmulator emulator;
+    private final String instance;
 
     public LinkFlow(Browser browser, TestSettings settings, GitLabEmulator emulator) {
+        this(browser, settings, emulator, DEFAULT_INSTANCE);
+    }
+
+    /** A link of an account on the instance {@code instance}, whose GitLab is {@code emulator}. */
+    public LinkFlow(Browser browser, TestSettings settings, GitLabEmulator emulator, String instance) {
         this.browser = browser;
         this.settings = settings;
         this.emulator = emulator;
+        this.instance = instance;
     }
 
     /** {@code POST /api/links} with the browser's session; returns the start URL it answers. */
     public String request() {
         return given().baseUri(settings.baseUrl())
                 .cookie(SignedInUser.COOKIE, browser.cookie(settings.baseUrl(), SignedInUser.COOKIE).orElseThrow())
-                .header("X-CSRF", "1").contentType("application/json").body("{\"instance\":\"" + DEFAULT_INSTANCE + "\"}")
+                .header("X-CSRF", "1").contentType("application/json").body("{\"instance\":\"" + instance + "\"}")
                 .when().post("/api/links")
                 .then().statusCode(200)
                 .extract().path("authorizeUrl");
