@@ -112,7 +112,8 @@ if [ "${IMAGES_SKIP_BUILD:-0}" != 1 ]; then
     log "building the jar (./mvnw -B package -Dprod -DskipTests)"
     ./mvnw -B -q package -Dprod -DskipTests
 fi
-./mvnw -B -q -Dprod dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+./mvnw -B -q -Dprod dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" > "$OUT/classpath.log" 2>&1 \
+    || { cat "$OUT/classpath.log" >&2; exit 1; }
 
 declare -A IMAGE=([jvm]=localhost/gitlab-link:jvm [native]=localhost/gitlab-link:native)
 declare -A DOCKERFILE=([jvm]=src/main/docker/Dockerfile.jvm [native]=src/main/docker/Dockerfile.native)
