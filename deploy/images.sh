@@ -31,42 +31,25 @@ LOG_TAG=images
 
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
+# shellcheck source=deploy/lib.sh
+source deploy/lib.sh
 
 for tool in buildah podman mmdebstrap runc curl jq; do
     command -v "$tool" >/dev/null || { log "$tool is missing (apt-get install podman buildah mmdebstrap runc curl jq)"; exit 1; }
 done
 mkdir -p "$OUT"
 
-# podman and buildah settings for a host without cgroup v2 and with a low open-files limit: runc instead of crun,
-# ulimits at or below the host's.
-cat > "$OUT/containers.conf" <<'EOF'
-[containers]
-default_ulimits = ["nofile=1024:20000", "nproc=32768:32768"]
-[engine]
-runtime = "runc"
-EOF
-export CONTAINERS_CONF=$PWD/$OUT/containers.conf
+use_containers_conf
 
-ENV_PID=""
 CONTAINER=""
 teardown() {
     local status=$?
     [ -n "$CONTAINER" ] && podman rm -f -t 0 "$CONTAINER" >/dev/null 2>&1 || true
-    exec 3>&- 2>/dev/null || true
-    if [ -n "$ENV_PID" ] && kill -0 "$ENV_PID" 2>/dev/null; then
-        kill -TERM "$ENV_PID" 2>/dev/null || true
-        wait "$ENV_PID" 2>/dev/null || true
-    fi
+    stop_container_environment
     exit "$status"
 }
 trap teardown EXIT
 trap 'exit 130' INT TERM
-
-fail() {
-    log "FAILED: $*"
-    [ -n "$CONTAINER" ] && podman logs "$CONTAINER" 2>&1 | tail -n 40 >&2
-    exit 1
-}
 
 # base_image NAME PACKAGES HOOK: a base image from Debian packages (no man pages, docs or locales), imported into
 # podman's store, unless it is there already.
@@ -88,8 +71,9 @@ base_image() {
     rm -f "$tar"
 }
 
-# The JVM base keeps ubi9/openjdk-21's contract that Dockerfile.jvm relies on: uid 185 and the run-java script.
-base_image "$JRE_BASE" openjdk-21-jre-headless,ca-certificates \
+# The JVM base keeps ubi9/openjdk-21's contract that Dockerfile.jvm relies on: uid 185 and the run-java script; curl
+# too, which podman's health check for a liveness probe calls (deploy/kubernetes/check.sh).
+base_image "$JRE_BASE" openjdk-21-jre-headless,ca-certificates,curl \
     'echo "default:x:185:0:default:/home/default:/usr/sbin/nologin" >> "$1/etc/passwd"
      mkdir -p "$1/opt/jboss/container/java/run" "$1/home/default"
      chown 185:0 "$1/home/default"
@@ -112,8 +96,7 @@ if [ "${IMAGES_SKIP_BUILD:-0}" != 1 ]; then
     log "building the jar (./mvnw -B package -Dprod -DskipTests)"
     ./mvnw -B -q package -Dprod -DskipTests
 fi
-./mvnw -B -q -Dprod dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" > "$OUT/classpath.log" 2>&1 \
-    || { cat "$OUT/classpath.log" >&2; exit 1; }
+build_classpath
 
 declare -A IMAGE=([jvm]=localhost/gitlab-link:jvm [native]=localhost/gitlab-link:native)
 declare -A DOCKERFILE=([jvm]=src/main/docker/Dockerfile.jvm [native]=src/main/docker/Dockerfile.native)
@@ -125,32 +108,7 @@ for kind in $KINDS; do
         || { tail -n 30 "$OUT/build-$kind.log" >&2; exit 1; }
 done
 
-# The environment: standard input is a FIFO this script holds open on fd 3 ("sign-in" commands; closing it ends the
-# environment).
-rm -f "$OUT/control" "$OUT/environment.log" "$OUT/env.sh" "$OUT/service.env" "$OUT/session.sh"
-mkfifo "$OUT/control"
-log "starting the embedded PostgreSQL and the GitLab emulator; log in $OUT/environment.log"
-BENCH_DIR="$OUT" java -Dvertx.logger-delegate-factory-class-name=io.vertx.core.logging.JULLogDelegateFactory \
-    -cp "target/classes:target/test-classes:$(cat "$OUT/classpath.txt")" dev.gitlablink.bench.ContainerEnvironment \
-    < "$OUT/control" > "$OUT/environment.log" 2>&1 &
-ENV_PID=$!
-exec 3> "$OUT/control"
-for _ in $(seq 1 240); do
-    grep -qx READY "$OUT/environment.log" 2>/dev/null && break
-    kill -0 "$ENV_PID" 2>/dev/null || { tail -n 40 "$OUT/environment.log" >&2; fail "the environment exited"; }
-    sleep 0.5
-done
-grep -qx READY "$OUT/environment.log" || fail "the environment was not ready within 120 s"
-# shellcheck source=/dev/null
-source "$OUT/env.sh"
-
-now_ms() { date +%s%3N; }
-status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 20 "$@" || true; }
-rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
-expect() { # expect WHAT WANTED GOT
-    [ "$2" = "$3" ] || fail "$1: expected $2, got $3"
-    log "ok: $1 ($3)"
-}
+start_container_environment
 
 RESULTS=()
 for kind in $KINDS; do
@@ -161,16 +119,7 @@ for kind in $KINDS; do
     podman run -d --name "$CONTAINER" --network host --read-only --tmpfs /tmp:rw,size=64m,mode=1777 \
         --cap-drop ALL --security-opt no-new-privileges --memory "$MEMORY" \
         --env-file "$OUT/service.env" "${IMAGE[$kind]}" >/dev/null
-    ready_ms=""
-    for _ in $(seq 1 3000); do
-        if [ "$(status_of "$SERVICE_URL/q/health/ready")" = 200 ]; then
-            ready_ms=$(( $(now_ms) - started ))
-            break
-        fi
-        [ "$(podman inspect --format '{{.State.Running}}' "$CONTAINER")" = true ] || fail "the container exited"
-        sleep 0.02
-    done
-    [ -n "$ready_ms" ] || fail "not ready within 60 s"
+    ready_ms=$(wait_ready "$SERVICE_URL" 60 "$CONTAINER" "$started")
     pid=$(podman inspect --format '{{.State.Pid}}' "$CONTAINER")
     rss_ready=$(rss_mb "$pid")
     log "ready $ready_ms ms after podman run; RSS $rss_ready MB"
@@ -184,30 +133,17 @@ for kind in $KINDS; do
     podman exec "$CONTAINER" touch /probe 2>/dev/null && fail "the root file system is writable"
     log "ok: runs as uid $uid, writing to / fails"
 
-    echo sign-in >&3
-    for _ in $(seq 1 120); do
-        grep -q '^SIGNED_IN\|^SIGN_IN_FAILED' "$OUT/environment.log" && break
-        sleep 0.5
-    done
-    grep -q '^SIGNED_IN' "$OUT/environment.log" || fail "sign-in: $(grep '^SIGN_IN_FAILED' "$OUT/environment.log")"
-    # The next image signs in afresh.
-    sed -i 's/^SIGNED_IN$/signed in (earlier image)/' "$OUT/environment.log"
-    # shellcheck source=/dev/null
-    source "$OUT/session.sh"
-    log "ok: complete sign-in through the emulator (login, authorize, callback, session) as account $ACCOUNT_ID"
+    sign_in_and_read
     cookie="Cookie: gitlab_link_session=$SESSION_COOKIE"
-    projects_url="$SERVICE_URL/api/accounts/$ACCOUNT_ID/projects?perPage=20"
-    expect "data read: projects on the first page" 20 \
-        "$(curl -fsS --max-time 20 -H "$cookie" "$projects_url" | jq 'if type == "array" then length else .items | length end')"
     for _ in $(seq 1 300); do
-        curl -fsS -o /dev/null -H "$cookie" "$projects_url" || fail "a data read failed"
+        curl -fsS -o /dev/null -H "$cookie" "$PROJECTS_URL" || fail "a data read failed"
     done
     rss_used=$(rss_mb "$pid")
     log "RSS after sign-in and 300 reads: $rss_used MB"
 
     # Graceful shutdown: a request held by the emulator, SIGTERM while it waits, and it must still complete.
     emulator_knobs "{\"latencyMs\":$LATENCY_MS}"
-    curl -s -o /dev/null -w '%{http_code}' --max-time 60 -H "$cookie" "$projects_url" > "$OUT/inflight-$kind.txt" &
+    curl -s -o /dev/null -w '%{http_code}' --max-time 60 -H "$cookie" "$PROJECTS_URL" > "$OUT/inflight-$kind.txt" &
     inflight=$!
     sleep 1
     term_at=$(now_ms)
