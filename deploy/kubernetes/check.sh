@@ -110,6 +110,7 @@ start_apiserver() {
 
 # refused NAME PATTERN: the dry run must refuse OUT/NAME.yml with a message matching PATTERN.
 refused() {
+    cmp -s "$OUT/for-1.20.yml" "$OUT/$1.yml" && fail "$OUT/$1.yml is not broken: the script's edit found nothing to change"
     if "${KUBECTL[@]}" apply --dry-run=server --validate=strict -f "$OUT/$1.yml" > "$OUT/$1.txt" 2>&1; then
         fail "the dry run accepted $OUT/$1.yml"
     fi
@@ -129,9 +130,11 @@ check_api() {
     [ "${PIPESTATUS[0]}" = 0 ] || fail "kubectl apply --dry-run=server refused the manifests"
     log "ok: kubectl apply --dry-run=server --validate=strict accepted every object"
     # The same check must refuse broken copies: an unknown field, and a selector that matches no pod template.
-    sed 's|^      maxSurge: "1"$|      maxSurge: "1"\n      maxSurgePercent: 1|' "$OUT/for-1.20.yml" > "$OUT/broken-field.yml"
+    sed -E 's/^( *)maxSurge: (.*)$/\1maxSurge: \2\n\1maxSurgePercent: 1/' "$OUT/for-1.20.yml" > "$OUT/broken-field.yml"
     refused broken-field 'maxSurgePercent'
-    sed '0,/^      app.kubernetes.io\/part-of: gitlab-link$/s||      app.kubernetes.io/part-of: gitlab-linked|' \
+    awk '/^---/ { deployment = 0 } /^kind: Deployment$/ { deployment = 1 }
+         deployment && /matchLabels:/ { selector = 1; print; next }
+         selector && /app.kubernetes.io\/name:/ { sub(/gitlab-link$/, "gitlab-linked"); selector = 0 } { print }' \
         "$OUT/for-1.20.yml" > "$OUT/broken-selector.yml"
     refused broken-selector 'selector.*does not match template|does not match template labels'
     "${KUBECTL[@]}" apply --validate=strict -f "$OUT/for-1.20.yml" 2>&1 | grep -v '^Warning: ' >&2
