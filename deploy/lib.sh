@@ -4,11 +4,12 @@
 # root after bench/lib.sh (log, pick_jdk, emulator_knobs). Set OUT first.
 
 # podman and buildah on a host with cgroups in hybrid mode and a low open-files limit: runc instead of crun, and
-# ulimits at or below the host's.
+# ulimits at or below the host's. Soft and hard open-files limits are equal: podman 4.3's kube play swaps the two,
+# and a soft limit above the hard one fails the pod's start.
 use_containers_conf() {
     cat > "$OUT/containers.conf" <<'EOF'
 [containers]
-default_ulimits = ["nofile=1024:20000", "nproc=32768:32768"]
+default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
 [engine]
 runtime = "runc"
 EOF

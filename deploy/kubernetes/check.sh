@@ -5,7 +5,7 @@
 #      1.20 has no policy/v1, so the PodDisruptionBudget goes there as policy/v1beta1 (the same spec fields);
 #   2. current schemas: every object, the policy/v1 PodDisruptionBudget included, against Kubernetes 1.31 schemas
 #      (npm kubernetes-models; deploy/kubernetes/validate-schemas.mjs);
-#   3. the Deployment's pod under `podman kube play`, through the podman-only overlay deploy/kubernetes/podman, from
+#   3. the Deployment's pod under `podman kube play`, through the podman-only overlay deploy/podman, from
 #      the image deploy/images.sh built (localhost/gitlab-link:jvm), against an embedded PostgreSQL and the GitLab
 #      emulator: the three probes, the security context as run, a sign-in and a data read.
 # Long: never part of ./mvnw verify.
@@ -37,7 +37,7 @@ teardown() {
     if [ -n "$CONTAINER" ]; then
         podman kube down "$OUT/podman-play.yml" >/dev/null 2>&1 || true
     fi
-    rm -f deploy/kubernetes/podman/local.env deploy/kubernetes/podman/secret.env deploy/kubernetes/podman/port.yaml
+    rm -f deploy/podman/local.env deploy/podman/secret.env deploy/podman/port.yaml
     stop_container_environment
     for pid in $APISERVER_PID $ETCD_PID; do
         kill -TERM "$pid" 2>/dev/null || true
@@ -163,25 +163,25 @@ check_pod() {
     [ -f "$OUT/classpath.txt" ] || build_classpath
     start_container_environment
     # The run's addresses and secrets for the podman overlay: plain settings over the ConfigMap, secrets in the
-    # ConfigMap standing in for the Secret, and the port for the container port and the probes.
+    # ConfigMap standing in for the Secret, and the port for the probes (no port list: the pod uses the host's network).
     local secrets='^(GITLAB_CLIENT_SECRET|TOKEN_ENCRYPTION_KEYS|SESSION_ENCRYPTION_SECRET|QUARKUS_DATASOURCE_PASSWORD)='
-    grep -E "$secrets" "$OUT/service.env" > deploy/kubernetes/podman/secret.env
-    { grep -vE "$secrets" "$OUT/service.env"; echo "PUBLIC_BASE_URL=$SERVICE_URL"; } > deploy/kubernetes/podman/local.env
-    cat > deploy/kubernetes/podman/port.yaml <<EOF
-- {op: replace, path: /spec/template/spec/containers/0/ports/0/containerPort, value: $SERVICE_PORT}
+    grep -E "$secrets" "$OUT/service.env" > deploy/podman/secret.env
+    { grep -vE "$secrets" "$OUT/service.env"; echo "PUBLIC_BASE_URL=$SERVICE_URL"; } > deploy/podman/local.env
+    cat > deploy/podman/port.yaml <<EOF
+- {op: remove, path: /spec/template/spec/containers/0/ports}
 - {op: replace, path: /spec/template/spec/containers/0/livenessProbe/httpGet/port, value: $SERVICE_PORT}
 - {op: replace, path: /spec/template/spec/containers/0/readinessProbe/httpGet/port, value: $SERVICE_PORT}
 - {op: replace, path: /spec/template/spec/containers/0/startupProbe/httpGet/port, value: $SERVICE_PORT}
 EOF
-    kubectl kustomize deploy/kubernetes/podman > "$OUT/podman-play.yml"
-    log "podman kube play $OUT/podman-play.yml (kubectl kustomize deploy/kubernetes/podman)"
+    kubectl kustomize deploy/podman > "$OUT/podman-play.yml"
+    log "podman kube play $OUT/podman-play.yml (kubectl kustomize deploy/podman)"
     CONTAINER=gitlab-link-pod-gitlab-link
     local started ready_ms
     started=$(now_ms)
     podman kube play --replace "$OUT/podman-play.yml" > "$OUT/podman-play.txt" 2>&1 \
         || { cat "$OUT/podman-play.txt" >&2; fail "podman kube play failed"; }
-    CONTAINER=$(podman ps --filter pod=gitlab-link-pod --format '{{.Names}}' | grep -v infra | head -n 1)
-    [ -n "$CONTAINER" ] || fail "no container in pod gitlab-link-pod"
+    CONTAINER=$(podman ps --format '{{.Names}}' | grep -E '^gitlab-link-pod.*-gitlab-link$' | head -n 1)
+    [ -n "$CONTAINER" ] || fail "no container of the pod: $(cat "$OUT/podman-play.txt")"
     ready_ms=$(wait_ready "$SERVICE_URL" 90 "$CONTAINER" "$started")
     log "pod ready $ready_ms ms after podman kube play"
     # Podman maps only the liveness probe (to a health check); readiness and startup are checked here.
@@ -201,7 +201,8 @@ EOF
         "$(podman exec "$CONTAINER" sh -c 'echo $QUARKUS_SHUTDOWN_DELAY' 2>/dev/null || echo unreadable)"
     log "ok: runs as uid $uid, no capabilities"
     sign_in_and_read
-    podman kube down "$OUT/podman-play.yml" > /dev/null
+    # (podman 4.3 logs that it cannot reach systemd to remove the health check timer it never made here)
+    podman kube down "$OUT/podman-play.yml" > /dev/null 2>&1
     CONTAINER=""
     log "ok: pod removed (podman kube down)"
 }
