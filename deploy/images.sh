@@ -67,7 +67,7 @@ base_image() {
         --essential-hook='mkdir -p "$1/usr/share/man/man1"' \
         --customize-hook="$hook" --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/*' \
         "$SUITE" "$tar" > "$OUT/mmdebstrap.log" 2>&1 || { tail -n 30 "$OUT/mmdebstrap.log" >&2; exit 1; }
-    podman import --change 'ENV JAVA_HOME=/usr/lib/jvm/java-21-openjdk-amd64' "$tar" "$name" >/dev/null
+    podman import --change 'ENV JAVA_HOME=/usr/lib/jvm/java-21-openjdk-amd64' "$tar" "$name" >/dev/null 2>&1
     rm -f "$tar"
 }
 
@@ -96,7 +96,8 @@ if [ "${IMAGES_SKIP_BUILD:-0}" != 1 ]; then
     log "building the jar (./mvnw -B package -Dprod -DskipTests)"
     ./mvnw -B -q package -Dprod -DskipTests
 fi
-build_classpath
+# The environment's class path, kept with IMAGES_SKIP_BUILD=1.
+[ "${IMAGES_SKIP_BUILD:-0}" = 1 ] && [ -s "$OUT/classpath.txt" ] || build_classpath
 
 declare -A IMAGE=([jvm]=localhost/gitlab-link:jvm [native]=localhost/gitlab-link:native)
 declare -A DOCKERFILE=([jvm]=src/main/docker/Dockerfile.jvm [native]=src/main/docker/Dockerfile.native)
