@@ -79,7 +79,11 @@ sign_in_and_read() {
 # fail WHY: the last lines of CONTAINER's log if one is set, and exit.
 fail() {
     log "FAILED: $*"
-    [ -n "${CONTAINER:-}" ] && podman logs "$CONTAINER" 2>&1 | tail -n 40 >&2
+    if [ -n "${CONTAINER:-}" ]; then
+        podman logs "$CONTAINER" > "$OUT/$CONTAINER.log" 2>&1 || true
+        tail -n 40 "$OUT/$CONTAINER.log" >&2
+        log "the container's whole log: $OUT/$CONTAINER.log"
+    fi
     exit 1
 }
 
