@@ -117,7 +117,7 @@ public final class BenchEnvironment {
     }
 
     /** {@code user} signed in through the real flow, as {@link SignedInUser#signIn} does for a new user. */
-    private static SignedInUser signIn(GitLabEmulator emulator, TestSettings settings, EmulatorUser user) {
+    static SignedInUser signIn(GitLabEmulator emulator, TestSettings settings, EmulatorUser user) {
         Browser browser = new Browser();
         new SignInFlow(browser, settings, emulator).signIn(user, "/");
         String cookie = browser.cookie(settings.baseUrl(), SESSION_COOKIE)
