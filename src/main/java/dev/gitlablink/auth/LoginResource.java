@@ -8,8 +8,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.Claims;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -66,12 +64,11 @@ public class LoginResource {
                     + "`/?loginError=unknown_instance`")
             @QueryParam(InstanceTenantResolver.INSTANCE_PARAM) String instance, @Context HttpServerRequest request) {
         Optional<String> previous = cookies.sessionCookie(request);
-        Object nonceClaim = ((JsonWebToken) identity.getPrincipal()).getClaim(Claims.nonce.name());
-        String nonce = nonceClaim instanceof String value ? value : null;
+        Optional<String> nonce = cookies.boundNonce(identity, request);
         NewSession session;
         try {
             // Only a flow this browser started (SignInBindingFilter): not one whose OIDC cookies were planted here.
-            if (nonce == null || request.getCookie(cookies.signInBindingName(nonce)) == null) {
+            if (nonce.isEmpty()) {
                 Log.info("Refused a sign-in this browser did not start (no binding cookie for its nonce)");
                 throw new AuthenticationCompletionException("sign-in not bound to this browser");
             }
@@ -82,6 +79,6 @@ public class LoginResource {
             oidcSession.logout().await().indefinitely();
         }
         return Redirects.seeOther(ReturnTo.sanitise(returnTo))
-                .cookie(cookies.issue(session, request), cookies.clearSignInBinding(nonce, request)).build();
+                .cookie(cookies.issue(session, request), cookies.clearSignInBinding(nonce.get(), request)).build();
     }
 }

@@ -8,7 +8,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import dev.gitlablink.web.PublicOrigin;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
@@ -82,8 +86,20 @@ public class SessionCookies {
                 .encode();
     }
 
+    /**
+     * The nonce of the code flow {@code identity} finished (sign-in or link), if this browser started that flow: it
+     * carries the binding cookie {@link SignInBindingFilter} set. Empty for a flow whose quarkus-oidc cookies (which
+     * have no {@code __Host-} prefix) a sibling subdomain planted here.
+     */
+    public Optional<String> boundNonce(SecurityIdentity identity, HttpServerRequest request) {
+        Object claim = identity.getPrincipal() instanceof JsonWebToken idToken ? idToken.getClaim(Claims.nonce.name())
+                : null;
+        return claim instanceof String nonce && request.getCookie(signInBindingName(nonce)) != null
+                ? Optional.of(nonce) : Optional.empty();
+    }
+
     /** Drops the binding of the sign-in with {@code nonce}, once it is used. */
-    NewCookie clearSignInBinding(String nonce, HttpServerRequest request) {
+    public NewCookie clearSignInBinding(String nonce, HttpServerRequest request) {
         return new NewCookie.Builder(signInBindingName(nonce)).value("").path("/").httpOnly(true)
                 .secure(publicOrigin.secureCookies(request)).sameSite(NewCookie.SameSite.LAX).maxAge(0)
                 .expiry(java.util.Date.from(Instant.EPOCH)).build();

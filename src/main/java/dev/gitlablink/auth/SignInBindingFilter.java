@@ -9,6 +9,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.gitlablink.gitlab.ConfiguredInstance;
+import dev.gitlablink.gitlab.GitLabInstances;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
@@ -21,7 +23,9 @@ import io.vertx.ext.web.RoutingContext;
  * sends a browser to GitLab's authorization endpoint, this answer also sets a cookie of ours named after the request's
  * {@code nonce} ({@link SessionCookies#signInBindingName}); {@link LoginResource} completes only a sign-in whose ID
  * token carries the nonce of such a cookie. Decided on the answer, not the path, so no spelling of {@code /login}
- * starts a flow without it.
+ * starts a flow without it; but only for an answer that sends to a configured GitLab instance, since quarkus-oidc's
+ * redirect to the restored {@code /login} repeats whatever query a hostile site sent the browser there with,
+ * {@code nonce} of the attacker's flow included.
  */
 @ApplicationScoped
 public class SignInBindingFilter {
@@ -30,9 +34,11 @@ public class SignInBindingFilter {
     private static final int PRIORITY = 1450;
 
     private final SessionCookies cookies;
+    private final GitLabInstances instances;
 
-    public SignInBindingFilter(SessionCookies cookies) {
+    public SignInBindingFilter(SessionCookies cookies, GitLabInstances instances) {
         this.cookies = cookies;
+        this.instances = instances;
     }
 
     void register(@Observes Filters filters) {
@@ -41,13 +47,20 @@ public class SignInBindingFilter {
 
     void bindSignIn(RoutingContext context) {
         context.addHeadersEndHandler(ignored -> {
-            if (context.response().getStatusCode() == 302) {
-                authorizationNonce(context.response().headers().get(HttpHeaders.LOCATION)).ifPresent(nonce ->
+            String location = context.response().headers().get(HttpHeaders.LOCATION);
+            if (context.response().getStatusCode() == 302 && toGitLab(location)) {
+                authorizationNonce(location).ifPresent(nonce ->
                         context.response().headers().add(HttpHeaders.SET_COOKIE,
                                 cookies.signInBindingHeader(nonce, context.request())));
             }
         });
         context.next();
+    }
+
+    /** Whether {@code location} is on a configured GitLab instance (its authorization endpoint is). */
+    private boolean toGitLab(String location) {
+        return location != null && instances.all().stream().map(ConfiguredInstance::url)
+                .anyMatch(url -> location.startsWith(url.endsWith("/") ? url : url + "/"));
     }
 
     /** The nonce of an authorization request ({@code response_type=code}) that {@code location} sends to. */

@@ -88,6 +88,42 @@ class PlantedOidcSessionTest {
         assertEquals(before.rows(), stored.read(emulator).rows(), "nothing stored");
     }
 
+    /**
+     * The binding cookie is set for the nonce of any 302 whose {@code Location} looks like an authorization request.
+     * quarkus-oidc's redirect from the callback to the restored {@code /login} carries the query the victim was sent
+     * to {@code /login} with, so a site that sends a signed-in victim (GitLab approves a known app at once) to
+     * {@code /login?response_type=code&nonce=<the attacker's nonce>} would get the attacker's nonce bound in the
+     * victim's browser, and the attacker's planted OIDC session would then sign the victim in as the attacker.
+     */
+    @Test
+    void aNonceSmuggledIntoTheRestoredLoginBindsNothing() {
+        Browser attacker = new Browser();
+        SignInFlow attackersFlow = new SignInFlow(attacker, settings, emulator);
+        URI attackersAuthorize = attackersFlow.startLogin("/").location();
+        String attackersNonce = SignInFlow.queryParam(attackersAuthorize, "nonce");
+        URI attackersCallback = attackersFlow.authorizeAtGitLab(attackersAuthorize, newUser());
+        assertEquals(302, attacker.get(attackersCallback.toString()).status());
+
+        Browser victim = new Browser();
+        EmulatorUser alice = newUser();
+        SignInFlow victimsFlow = new SignInFlow(victim, settings, emulator);
+        victimsFlow.signIn(alice, "/");
+        Page sent = victim.get(settings.baseUrl() + "/login?returnTo=%2F&response_type=code&nonce=" + attackersNonce);
+        victim.followAll(victim.get(victimsFlow.authorizeAtGitLab(sent.location(), alice).toString()));
+        attacker.cookies(settings.baseUrl()).forEach((name, value) -> {
+            if (name.startsWith("q_session")) {
+                victim.setCookie(settings.baseUrl(), name, value);
+            }
+        });
+        Page login = victim.followAll(victim.get(settings.baseUrl() + "/login"));
+
+        String session = victim.cookie(settings.baseUrl(), SignedInUser.COOKIE).orElseThrow();
+        io.restassured.RestAssured.given().baseUri(settings.baseUrl()).cookie(SignedInUser.COOKIE, session)
+                .when().get("/api/session")
+                .then().statusCode(200)
+                .body("accounts.username", org.hamcrest.Matchers.contains(alice.username()));
+    }
+
     private EmulatorUser newUser() {
         String username = "planter-" + UUID.randomUUID().toString().substring(0, 8);
         return emulator.createUser(username, "Planter", username + "@example.test");

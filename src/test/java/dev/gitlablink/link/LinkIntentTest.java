@@ -288,6 +288,38 @@ class LinkIntentTest {
                 .body("authorizeUrl", startsWith("/links/start/"));
     }
 
+    /**
+     * Login CSRF into a link: quarkus-oidc's session cookie has no {@code __Host-} prefix, so a sibling subdomain can
+     * plant one of a code flow the attacker ran (for their own GitLab account). When the victim then links an account,
+     * {@code /links/complete} finds that planted OIDC session and would link the attacker's GitLab account to the
+     * victim's user, whom the attacker could then sign in as. Only a flow this browser started may link.
+     */
+    @Test
+    void aPlantedOidcSessionLinksNothing() {
+        EmulatorUser alice = newUser("planted-victim");
+        EmulatorUser mallory = newUser("planter");
+        Browser attacker = new Browser();
+        SignInFlow attackersFlow = new SignInFlow(attacker, settings, emulator);
+        URI attackersCallback = attackersFlow.authorizeAtGitLab(attackersFlow.startLogin("/").location(), mallory);
+        assertEquals(302, attacker.get(attackersCallback.toString()).status());
+
+        Browser victim = signedIn(alice);
+        attacker.cookies(settings.baseUrl()).forEach((name, value) -> {
+            if (name.startsWith("q_session")) {
+                victim.setCookie(settings.baseUrl(), name, value);
+            }
+        });
+        LinkFlow flow = new LinkFlow(victim, settings, emulator);
+        Page start = flow.start(flow.request());
+        assertEquals(303, start.status(), start.body());
+        Page complete = victim.followAll(victim.get(start.location().toString()));
+
+        assertTrue(accountRows.find(emulator.baseUrl(), id(mallory)).isEmpty(),
+                "the attacker's GitLab account joined the victim's user: " + complete.status() + " "
+                        + victim.history());
+        session(victim).then().statusCode(200).body("accounts.username", containsInAnyOrder(alice.username()));
+    }
+
     private void assertRefused(Page page, int status, String code) {
         assertEquals(status, page.status(), page.body());
         assertTrue(page.body().contains("\"code\":\"" + code + "\""), page.body());

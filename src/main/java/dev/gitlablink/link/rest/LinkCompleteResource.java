@@ -68,14 +68,17 @@ public class LinkCompleteResource {
     public Response complete(@Parameter(description = "The link request's id") @QueryParam("intent") String intent,
             @Context HttpServerRequest request) {
         Optional<String> session = cookies.sessionCookie(request);
+        // Only a flow this browser started links: not an OIDC session a sibling subdomain planted here.
+        Optional<String> nonce = cookies.boundNonce(identity, request);
         UUID accountId;
         try {
-            accountId = completion.complete(intent, session, identity);
+            accountId = completion.complete(intent, session, identity, nonce.isPresent());
         } finally {
             // quarkus-oidc's own session cookie holds the GitLab tokens: never left behind, linked or not.
             oidcSession.logout().await().indefinitely();
         }
         Log.debugf("Link finished for account %s", accountId);
-        return Redirects.seeOther("/?linked=" + accountId).build();
+        return Redirects.seeOther("/?linked=" + accountId).cookie(cookies.clearSignInBinding(nonce.get(), request))
+                .build();
     }
 }

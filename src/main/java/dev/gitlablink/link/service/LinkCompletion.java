@@ -38,9 +38,17 @@ public class LinkCompletion {
         this.revocation = revocation;
     }
 
-    /** Links the identity {@code identity} signed in as, or throws the refusal's problem after revoking its tokens. */
-    public UUID complete(String intentId, Optional<String> sessionCookie, SecurityIdentity identity) {
+    /**
+     * Links the identity {@code identity} signed in as, or throws the refusal's problem after revoking its tokens.
+     * {@code startedHere}: this browser started the code flow (auth/SessionCookies#boundNonce); otherwise its
+     * quarkus-oidc session was planted, and the attacker's GitLab account would join the victim's user.
+     */
+    public UUID complete(String intentId, Optional<String> sessionCookie, SecurityIdentity identity,
+            boolean startedHere) {
         CodeFlowGrant grant = grants.read(identity);
+        if (!startedHere) {
+            throw refuse(grant, ProblemCode.LINK_SESSION_MISMATCH);
+        }
         LinkTarget target = intents.consume(intentId, sessionCookie);
         if (target.isRefused()) {
             throw refuse(grant, target.refusal());
