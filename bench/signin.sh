@@ -59,6 +59,7 @@ burst() {
 load=$(cut -d' ' -f1 /proc/loadavg)")
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 burst warmup $((1 + COUNT)) "$WARMUP_IDENTITIES" "$WARMUP_COUNT"
 if [ "${SIGNIN_JFR:-0}" = 1 ]; then
     jcmd "$SERVICE_PID" JFR.start name=signin settings=profile filename="$PWD/$OUT/service.jfr" >/dev/null
@@ -71,7 +72,8 @@ if [ "${SIGNIN_JFR:-0}" = 1 ]; then
 fi
 
 {
-    echo "sign-in bench $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before: see load= (1 min, at the end of each burst)"
+    echo "sign-in bench $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before the bursts $LOAD_BEFORE" \
+        "(load= below: the 1-minute load average at the end of each burst)"
     printf '%s\n' "${RESULTS[@]#SIGNIN_RESULT }"
     for row in "${RESULTS[@]:1}"; do
         awk -v target="$P99_TARGET_MS" '{
