@@ -45,6 +45,7 @@ driver() {
 }
 
 RESULTS=()
+HOP_LINES=()
 # burst LABEL FIRST_USER IDENTITIES COUNT: one burst, with the CPU the service and the environment used and the load.
 burst() {
     local label=$1 first=$2 identities=$3 count=$4 before after started ended out
@@ -54,6 +55,7 @@ burst() {
     ended=$(date +%s.%N); after="$(cpu_seconds "$SERVICE_PID") $(cpu_seconds "$ENV_PID")"
     echo "$out" > "$OUT/driver-$label.txt"
     grep '^SIGNIN_ERROR' <<< "$out" >&2 || true
+    HOP_LINES+=("$(grep '^SIGNIN_HOPS' <<< "$out")")
     RESULTS+=("$(grep '^SIGNIN_RESULT' <<< "$out") $(echo "$before $after $started $ended" | awk '{
         wall = $6 - $5; printf "svc_cpu=%.2f env_cpu=%.2f", ($3 - $1) / wall, ($4 - $2) / wall }') \
 load=$(cut -d' ' -f1 /proc/loadavg)")
@@ -82,5 +84,6 @@ fi
             printf "(%s) %s sign-ins/s, p99 %s ms, %s errors: %s (target: 0 errors, p99 < %d ms)\n",
                 $2, v["rate"], v["p99_ms"], v["errors"], verdict, target }' <<< "$row"
     done
+    printf '%s\n' "${HOP_LINES[@]#SIGNIN_HOPS }"
     echo "ERROR lines in the service log: $(grep -c ' ERROR ' "$OUT/service.log" || true)"
 } | tee "$OUT/results.txt"

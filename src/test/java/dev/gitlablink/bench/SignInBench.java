@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +38,11 @@ public final class SignInBench {
     private static final String SESSION_COOKIE = BenchEnvironment.SESSION_COOKIE;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int ERRORS_SHOWN = 5;
+    /** The hops of one sign-in, in order; their mean times show whether the service or GitLab takes the time. */
+    private static final List<String> HOPS = List.of("login", "authorize", "gitlab_sign_in", "authorize_again",
+            "callback", "restored_login");
+
+    private final LongAdder[] hopNanos = HOPS.stream().map(hop -> new LongAdder()).toArray(LongAdder[]::new);
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -95,6 +101,12 @@ public final class SignInBench {
                         + "p50_ms=%.0f p95_ms=%.0f p99_ms=%.0f max_ms=%.0f errors=%d%n",
                 label, count, concurrency, identities, seconds, count / seconds, percentile(sorted, 50),
                 percentile(sorted, 95), percentile(sorted, 99), sorted[count - 1] / 1e6, errors.size());
+        StringBuilder hops = new StringBuilder("SIGNIN_HOPS " + label + " mean_ms");
+        for (int h = 0; h < HOPS.size(); h++) {
+            hops.append(' ').append(HOPS.get(h)).append('=')
+                    .append(String.format("%.0f", hopNanos[h].sum() / 1e6 / count));
+        }
+        System.out.println(hops);
         errors.stream().limit(ERRORS_SHOWN).forEach(error -> System.out.println("SIGNIN_ERROR " + error));
     }
 
@@ -106,7 +118,7 @@ public final class SignInBench {
 
     /** One complete sign-in in a fresh browser; throws when a hop answers other than a browser would expect. */
     private void signIn(String username, String password) throws IOException, InterruptedException {
-        Jar jar = new Jar();
+        Jar jar = new Jar(hopNanos);
         URI login = URI.create(serviceUrl + "/login?returnTo=%2F");
         URI authorize = expect(jar.get(http, login), 302, "GET /login");
         URI signInForm = expect(jar.get(http, authorize), 302, "GET authorize (not signed in at GitLab)");
@@ -150,6 +162,12 @@ public final class SignInBench {
     private static final class Jar {
 
         private final Map<String, Map<String, String>> cookies = new HashMap<>();
+        private final LongAdder[] hopNanos;
+        private int hop;
+
+        Jar(LongAdder[] hopNanos) {
+            this.hopNanos = hopNanos;
+        }
 
         HttpResponse<String> get(HttpClient http, URI uri) throws IOException, InterruptedException {
             return send(http, HttpRequest.newBuilder(uri).GET(), uri);
@@ -176,8 +194,10 @@ public final class SignInBench {
                 request.header("Cookie", mine.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining("; ")));
             }
+            long start = System.nanoTime();
             HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
+            hopNanos[hop++].add(System.nanoTime() - start);
             response.headers().allValues("Set-Cookie").forEach(header -> store(uri, header));
             return response;
         }
