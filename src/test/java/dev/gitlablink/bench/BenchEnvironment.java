@@ -37,6 +37,9 @@ import dev.gitlablink.testsupport.TestSettings;
  * {@code sessions.txt} (a line "cookie account-id username" per user): test values only. Prints {@code READY}, and
  * runs until standard input closes or the JVM gets SIGTERM.
  *
+ * <p>{@code BENCH_SIGNIN_USERS} more users ({@code signin-0}, ...; default none) exist at the emulator only, never
+ * signed in, for {@code bench/signin.sh}: {@code signin-users.txt} has a line "username password" for each.
+ *
  * <p>{@code BENCH_ACCESS_TOKEN_LIFETIME} (seconds) sets the lifetime of the access tokens the users get;
  * {@code BENCH_SERVICE_ENV} ("NAME=value NAME=value") adds variables to the service's environment.
  */
@@ -87,6 +90,15 @@ public final class BenchEnvironment {
             emulator.data().generateProjects(user.id(), name + "-group", projects);
             users.add(signIn(emulator, settings, user));
         }
+        // Users for bench/signin.sh, created at the emulator only: the sign-in bench signs them in itself.
+        int signInUsers = intSetting("BENCH_SIGNIN_USERS", 0);
+        StringBuilder signInLines = new StringBuilder();
+        for (int i = 0; i < signInUsers; i++) {
+            String name = "signin-" + i;
+            EmulatorUser user = emulator.createUser(name, "Sign-in User " + i, name + "@example.test");
+            signInLines.append(user.username()).append(' ').append(user.password()).append('\n');
+        }
+        writeOwnerOnly(directory.resolve("signin-users.txt"), signInLines.toString());
         SignedInUser first = users.getFirst();
         String gitLabToken = emulator.tokensIssuedTo(first.gitLabUser().id()).stream()
                 .filter(token -> !token.revoked())
@@ -104,6 +116,7 @@ public final class BenchEnvironment {
         env.put("SESSION_COOKIE", first.sessionCookie());
         env.put("GITLAB_TOKEN", gitLabToken);
         env.put("SESSIONS_FILE", directory.resolve("sessions.txt").toString());
+        env.put("SIGNIN_USERS_FILE", directory.resolve("signin-users.txt").toString());
         StringBuilder sessions = new StringBuilder();
         users.forEach(user -> sessions.append(user.sessionCookie()).append(' ').append(user.accountId()).append(' ')
                 .append(user.gitLabUser().username()).append('\n'));
