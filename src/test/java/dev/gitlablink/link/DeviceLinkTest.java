@@ -144,6 +144,21 @@ class DeviceLinkTest {
     }
 
     @Test
+    void signingOutEndsTheLink() {
+        SignedInUser alice = SignedInUser.signIn(emulator, settings, "device-signout");
+        EmulatorUser bob = newUser("device-after-signout");
+        JsonPath started = start(alice);
+        String id = started.getString("id");
+
+        alice.api().header("X-CSRF", "1").when().post("/api/logout").then().statusCode(204);
+        assertTrue(emulator.decideDevice(started.getString("userCode"), bob, true));
+        await().atMost(OUTCOME_WAIT).until(() -> "expired".equals(rows.find(id).orElseThrow().status()));
+
+        assertTrue(emulator.tokensIssuedTo(bob.id()).isEmpty(), "the approved grant was never redeemed");
+        assertTrue(accountRows.find(emulator.baseUrl(), String.valueOf(bob.id())).isEmpty());
+    }
+
+    @Test
     void anAccountLinkedToAnotherUserIsRefusedAndItsNewTokensRevoked() {
         SignedInUser bob = SignedInUser.signIn(emulator, settings, "device-owner");
         SignedInUser alice = SignedInUser.signIn(emulator, settings, "device-taker");

@@ -72,14 +72,16 @@ public class DeviceLinkStore {
     @SuppressWarnings("unchecked")
     public List<DeviceLinkClaim> claimDue(int limit, Duration lease) {
         List<Object[]> rows = entityManager.createNativeQuery("select id, user_id, instance, device_code_key_id,"
-                        + " device_code_ciphertext, interval_seconds, polls + 1, expires_at <= now()"
+                        + " device_code_ciphertext, interval_seconds, polls + 1, expires_at <= now(),"
+                        + " not exists (select 1 from app_session s where s.id_hash = device_link.session_id_hash"
+                        + " and s.idle_expires_at > now() and s.absolute_expires_at > now())"
                         + " from device_link where status = 'pending' and next_poll_at <= now()"
                         + " order by next_poll_at limit :limit for update skip locked")
                 .setParameter("limit", limit)
                 .getResultList();
         List<DeviceLinkClaim> claims = rows.stream().map(row -> new DeviceLinkClaim((UUID) row[0], (UUID) row[1],
                 (String) row[2], (String) row[3], (byte[]) row[4], ((Number) row[5]).intValue(),
-                ((Number) row[6]).intValue(), (Boolean) row[7])).toList();
+                ((Number) row[6]).intValue(), (Boolean) row[7], (Boolean) row[8])).toList();
         if (!claims.isEmpty()) {
             entityManager.createNativeQuery("update device_link set polls = polls + 1, next_poll_at = now()"
                             + " + :millis * interval '1 millisecond', updated_at = now() where id in (:ids)")

@@ -95,7 +95,8 @@ public class DeviceLinkPoller {
 
     private void poll(DeviceLinkClaim claim) {
         ConfiguredInstance instance = instances.byId(claim.instance()).orElse(null);
-        if (claim.expired() || instance == null) {
+        if (claim.expired() || claim.sessionEnded() || instance == null) {
+            // A link lives no longer than the session that started it: a signed-out browser links nothing later.
             finish(claim, EXPIRED, null);
             return;
         }
