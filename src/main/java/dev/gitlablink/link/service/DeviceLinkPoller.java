@@ -89,8 +89,15 @@ public class DeviceLinkPoller {
             batch.forEach(this::poll);
             polled += batch.size();
         } while (batch.size() == BATCH_SIZE);
-        QuarkusTransaction.requiringNew().run(() -> store.purge(RETENTION));
         return polled;
+    }
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeEnded() {
+        int purged = QuarkusTransaction.requiringNew().call(() -> store.purge(RETENTION));
+        if (purged > 0) {
+            Log.infof("Purged %d ended device links", purged);
+        }
     }
 
     private void poll(DeviceLinkClaim claim) {
