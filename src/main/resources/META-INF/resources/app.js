@@ -325,6 +325,60 @@ async function loadInstances() {
         el('option', { value: String(instance.id), text: instance.name || String(instance.id) })));
 }
 
+const DEVICE_LINK_OUTCOMES = {
+    linked: 'The GitLab account is linked.',
+    denied: 'The code was denied at GitLab; nothing was linked.',
+    expired: 'The code expired; nothing was linked. Start again with “Link with a code”.',
+    refused: 'That GitLab account is already linked to another user. Sign in with it to use it, or unlink it there'
+        + ' first.',
+};
+
+/** Links an account by device code: shows the code and GitLab's page, then polls until the link ends. */
+async function linkWithCode() {
+    const button = $('link-device');
+    const box = $('device-link');
+    button.disabled = true;
+    let link;
+    try {
+        link = await api('/api/links/device', { method: 'POST', body: { instance: $('link-instance').value } });
+    } catch (error) {
+        if (!(error instanceof SignedOut)) {
+            showAlert(error instanceof ApiProblem && error.problem.detail ? error.problem.detail
+                : LINK_ERRORS.link_failed);
+        }
+        button.disabled = false;
+        return;
+    }
+    // Only an http(s) link to GitLab: the URI comes from GitLab, through the service.
+    const page = [link.verificationUriComplete, link.verificationUri]
+        .find((uri) => typeof uri === 'string' && /^https?:\/\//.test(uri));
+    box.replaceChildren(
+        el('span', { text: 'Enter the code ' }), el('strong', { text: link.userCode, class: 'user-code' }),
+        el('span', { text: ' at ' }),
+        page ? el('a', { href: page, target: '_blank', rel: 'noopener noreferrer', text: link.verificationUri }) : null,
+        el('span', { text: ' and approve. Waiting for GitLab…' }));
+    box.hidden = false;
+    const every = Math.max(1, Number(link.interval) || 5) * 1000;
+    const deadline = Date.parse(link.expiresAt) + 30000;
+    let status = 'pending';
+    while (status === 'pending' && !(Date.now() > deadline)) {
+        await new Promise((resolve) => setTimeout(resolve, every));
+        try {
+            status = (await api('/api/links/device/' + encodeURIComponent(link.id))).status;
+        } catch (error) {
+            if (error instanceof SignedOut) {
+                return;
+            }
+            // A failed status read is tried again at the next tick.
+        }
+    }
+    box.replaceChildren(el('span', { text: DEVICE_LINK_OUTCOMES[status] || DEVICE_LINK_OUTCOMES.expired }));
+    button.disabled = false;
+    if (status === 'linked') {
+        await start();
+    }
+}
+
 function showAlert(text) {
     $('alert').textContent = text;
     $('alert').hidden = false;
@@ -447,6 +501,7 @@ function wire() {
         }
         button.disabled = false;
     });
+    $('link-device').addEventListener('click', linkWithCode);
     $('sign-out').addEventListener('click', () => endSession('/api/logout', 'POST', 'Sign-out failed. Try again.'));
     $('sign-out-everywhere').addEventListener('click',
         () => endSession('/api/sessions/end-all', 'POST', 'Signing out everywhere failed. Try again.'));

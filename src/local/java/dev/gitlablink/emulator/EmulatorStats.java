@@ -14,6 +14,8 @@ public final class EmulatorStats {
     /** Refresh-grant token responses per GitLab user id. */
     private final Map<Long, AtomicLong> refreshesByUser = new ConcurrentHashMap<>();
     private final AtomicLong revocations = new AtomicLong();
+    /** Device-code polls of the token endpoint per answer ({@code authorization_pending}, {@code approved}...). */
+    private final Map<String, AtomicLong> devicePolls = new ConcurrentHashMap<>();
     private final AtomicLong discoveryRequests = new AtomicLong();
     private final AtomicLong apiRequests = new AtomicLong();
     /** Per path below {@code /api/v4}, e.g. {@code /projects/5000/issues}. */
@@ -79,7 +81,24 @@ public final class EmulatorStats {
         return copy;
     }
 
+    /** Device-code polls of {@code POST /oauth/token} answered with {@code answer} (an OAuth error, or approved). */
+    public long devicePolls(String answer) {
+        AtomicLong counter = devicePolls.get(answer);
+        return counter == null ? 0 : counter.get();
+    }
+
+    /** Every device-code poll of {@code POST /oauth/token}, whatever the answer. */
+    public long devicePolls() {
+        return devicePolls.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    /** Records a device-code poll and its answer; called by the emulator. */
+    public void recordDevicePoll(String answer) {
+        devicePolls.computeIfAbsent(answer, key -> new AtomicLong()).incrementAndGet();
+    }
+
     public void reset() {
+        devicePolls.clear();
         apiRequests.set(0);
         apiRequestsByPath.clear();
         tokenRequests.clear();

@@ -1,6 +1,7 @@
 package dev.gitlablink.emulator;
 
 import dev.gitlablink.emulator.oidc.IdTokenSigner;
+import dev.gitlablink.emulator.oauth.store.DeviceGrantStore;
 import dev.gitlablink.emulator.state.EmulatorState;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -102,6 +103,15 @@ public final class GitLabEmulator implements AutoCloseable {
     }
 
     /** Groups, projects, memberships, issues, merge requests and pipelines served by the API. */
+    /**
+     * The user {@code user} approves ({@code approve=true}) or denies the device grant behind {@code userCode}, as on
+     * the {@code /oauth/device} page; whether the code was there to decide on.
+     */
+    public boolean decideDevice(String userCode, EmulatorUser user, boolean approve) {
+        return state.deviceGrants().decide(userCode, user.id(), approve)
+                == DeviceGrantStore.Decision.DONE;
+    }
+
     public EmulatorData data() {
         return data;
     }

@@ -19,7 +19,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Reads a finished quarkus-oidc code flow (sign-in or link): quarkus-oidc has already checked state, PKCE, nonce and
- * the ID token (signature, issuer, audience, expiry); this adds GitLab's userinfo (same subject) and token info.
+ * the ID token (signature, issuer, audience, expiry); this adds GitLab's userinfo (same subject) and token info. A
+ * device-code link reads its pair the same way, without an ID token.
  */
 @ApplicationScoped
 public class CodeFlowGrants {
@@ -57,16 +58,35 @@ public class CodeFlowGrants {
         }
     }
 
+    /**
+     * The grant a pair from any other GitLab grant (the device flow's) carries, read with its access token; when
+     * {@code expectedSubject} is not null, userinfo must name that subject. A pair that cannot be read is given up
+     * before the failure is thrown.
+     */
+    public CodeFlowGrant read(String instanceUrl, String expectedSubject, String accessToken, String refreshToken) {
+        try {
+            return identify(instanceUrl, expectedSubject, accessToken, refreshToken);
+        } catch (RuntimeException failed) {
+            revocations.giveUp(instanceUrl, accessToken, refreshToken, "a link that failed after the token request");
+            throw failed;
+        }
+    }
+
     private CodeFlowGrant read(SecurityIdentity identity, String instanceUrl, String accessToken,
             String refreshToken) {
         // For the code flow, quarkus-oidc's principal is the verified ID token.
         JsonWebToken idToken = (JsonWebToken) identity.getPrincipal();
+        return identify(instanceUrl, idToken.getSubject(), accessToken, refreshToken);
+    }
+
+    private CodeFlowGrant identify(String instanceUrl, String expectedSubject, String accessToken,
+            String refreshToken) {
         GitLabUserInfo userInfo = oauthClient.userInfo(instanceUrl, accessToken);
-        if (!idToken.getSubject().equals(userInfo.sub())) {
+        if (userInfo.sub() == null || expectedSubject != null && !expectedSubject.equals(userInfo.sub())) {
             throw new GitLabRejectedException(401, "userinfo subject differs from the ID token subject");
         }
         GitLabTokenInfo tokenInfo = oauthClient.tokenInfo(instanceUrl, accessToken);
-        GitLabIdentity gitLabIdentity = new GitLabIdentity(idToken.getSubject(), userInfo.username(), userInfo.name(),
+        GitLabIdentity gitLabIdentity = new GitLabIdentity(userInfo.sub(), userInfo.username(), userInfo.name(),
                 userInfo.email(), userInfo.picture());
         long expiresIn = tokenInfo.expiresIn() == null ? 0 : tokenInfo.expiresIn();
         GrantedTokens tokens = new GrantedTokens(accessToken, refreshToken,

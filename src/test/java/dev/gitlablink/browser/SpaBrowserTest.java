@@ -265,6 +265,28 @@ class SpaBrowserTest {
     }
 
     @Test
+    void linkingWithACodeShowsTheCodeAndTheOutcome() {
+        emulator.knobs().devicePollInterval(Duration.ofSeconds(1));
+        var driver = signInAndSeeTheFirstPage();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        EmulatorUser second = emulator.createUser("spa-device-" + suffix, "Device " + suffix,
+                "spa-device-" + suffix + "@example.test");
+
+        driver.findElement(By.id("link-device")).click();
+        chromium.await().until(visibilityOfElementLocated(By.cssSelector("#device-link .user-code")));
+        String userCode = driver.findElement(By.cssSelector("#device-link .user-code")).getText();
+        WebElement verification = driver.findElement(By.cssSelector("#device-link a"));
+        assertEquals(emulator.baseUrl() + "/oauth/device?user_code=" + userCode, verification.getAttribute("href"));
+        chromium.screenshot(testName + "-code");
+
+        assertTrue(emulator.decideDevice(userCode, second, true));
+        chromium.await().until(textToBePresentInElementLocated(By.id("device-link"), "The GitLab account is linked."));
+        chromium.await().until(textToBePresentInElementLocated(By.id("accounts"), "@" + second.username()));
+        assertEquals(2, driver.findElements(By.cssSelector("#accounts li.account")).size());
+        assertTrue(driver.findElement(By.id("me")).getText().contains(user.name()), "still the first user");
+    }
+
+    @Test
     void theSignInPageOffersEveryInstance() {
         var driver = chromium.driver();
         driver.get(settings.baseUrl() + "/");

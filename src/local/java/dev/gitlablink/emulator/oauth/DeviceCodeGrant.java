@@ -24,7 +24,7 @@ final class DeviceCodeGrant {
         }
         DevicePollOutcome outcome = state.deviceGrants().poll(request.getParam("device_code"),
                 client.application().clientId());
-        return switch (outcome) {
+        GrantResult result = switch (outcome) {
             case DevicePollOutcome.InvalidGrant invalid -> GrantResult.failed(OAuthError.INVALID_GRANT);
             case DevicePollOutcome.Expired expired -> GrantResult.failed(OAuthError.EXPIRED_TOKEN);
             case DevicePollOutcome.SlowDown slowDown -> GrantResult.failed(OAuthError.SLOW_DOWN);
@@ -32,6 +32,9 @@ final class DeviceCodeGrant {
             case DevicePollOutcome.Denied denied -> GrantResult.failed(OAuthError.ACCESS_DENIED);
             case DevicePollOutcome.Approved approved -> issue(approved.grant());
         };
+        state.stats().recordDevicePoll(result instanceof GrantResult.Failed failed ? failed.error().error()
+                : "approved");
+        return result;
     }
 
     private GrantResult issue(DeviceGrant grant) {

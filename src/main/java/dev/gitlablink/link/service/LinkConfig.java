@@ -15,4 +15,11 @@ public interface LinkConfig {
      */
     @WithDefault("10M")
     Duration intentLifetime();
+
+    /**
+     * How often each replica looks for device links due for a poll of GitLab's token endpoint; each link itself is
+     * polled no faster than GitLab's {@code interval} allows. Environment variable {@code DEVICE_LINK_POLL_EVERY}.
+     */
+    @WithDefault("1s")
+    String devicePollEvery();
 }
