@@ -34,4 +34,9 @@ public class AppSessionRepository implements PanacheRepositoryBase<AppSession, S
                 .setParameter(1, userId)
                 .getResultList();
     }
+
+    /** Sessions neither idle- nor absolutely expired at {@code now}, for the active-sessions gauge. */
+    long countLive(Instant now) {
+        return count("idleExpiresAt > ?1 and absoluteExpiresAt > ?1", now);
+    }
 }

@@ -22,8 +22,15 @@ import io.quarkus.logging.Log;
 @SignInEndpoint
 public class SignInFailureFilter implements ContainerResponseFilter {
 
+    private final SignInMetrics metrics;
+
+    SignInFailureFilter(SignInMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        metrics.answered(response.getStatus());
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
         if (accept == null || !accept.contains("text/html")) {
             return;

@@ -24,9 +24,11 @@ public class SignInService {
     private final SessionService sessions;
     private final SignOut signOut;
     private final RevocationService revocations;
+    private final SignInMetrics metrics;
 
     public SignInService(CodeFlowGrants grants, AccountLinkingService linking, SessionService sessions,
-            SignOut signOut, RevocationService revocations) {
+            SignOut signOut, RevocationService revocations, SignInMetrics metrics) {
+        this.metrics = metrics;
         this.grants = grants;
         this.linking = linking;
         this.sessions = sessions;
@@ -48,7 +50,9 @@ public class SignInService {
             throw failed;
         }
         previous.ifPresent(session -> endPrevious(session, result.userId()));
-        return sessions.create(result.userId());
+        NewSession session = sessions.create(result.userId());
+        metrics.succeeded();
+        return session;
     }
 
     private SignInResult record(CodeFlowGrant grant) {

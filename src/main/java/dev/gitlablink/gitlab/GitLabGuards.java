@@ -18,10 +18,12 @@ import io.smallrye.faulttolerance.api.Guard;
 class GitLabGuards {
 
     private final GitLabConfig.Resilience config;
+    private final GitLabResilienceMetrics metrics;
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
 
-    GitLabGuards(GitLabConfig config) {
+    GitLabGuards(GitLabConfig config, GitLabResilienceMetrics metrics) {
         this.config = config.resilience();
+        this.metrics = metrics;
     }
 
     Guard forInstance(String instanceUrl) {
@@ -45,6 +47,7 @@ class GitLabGuards {
     }
 
     private Guard create(String instanceUrl) {
+        GitLabResilienceMetrics.InstanceMeters meters = metrics.forInstance(instanceUrl);
         return Guard.create()
                 .withDescription("GitLab reads from " + instanceUrl)
                 .withRetry()
@@ -52,6 +55,7 @@ class GitLabGuards {
                     .delay(0, ChronoUnit.MILLIS)
                     .maxDuration(config.maxRetryAfter().toMillis() * (config.maxRetries() + 1) + 1000, ChronoUnit.MILLIS)
                     .retryOn(GitLabUnavailableException.class)
+                    .beforeRetry(failure -> meters.retries().increment())
                     .withCustomBackoff()
                         .strategy(() -> new RetryAfterBackoff(config.retryDelay(), config.maxRetryAfter()))
                         .done()
@@ -63,7 +67,10 @@ class GitLabGuards {
                     .failureRatio(config.circuitFailureRatio())
                     .delay(config.circuitOpenDelay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(1)
-                    .onStateChange(state -> Log.warnf("Circuit for GitLab %s is now %s", instanceUrl, state))
+                    .onStateChange(state -> {
+                        meters.circuit(state);
+                        Log.warnf("Circuit for GitLab %s is now %s", instanceUrl, state);
+                    })
                     .done()
                 .build();
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.vertx.core.Context;
 
@@ -25,6 +26,8 @@ class GitLabRestClients {
     private static final int MAX_CHUNK_BYTES = 64 * 1024;
 
     private final GitLabConfig config;
+    private final GitLabInstances instances;
+    private final MeterRegistry metrics;
     private final Map<String, GitLabOAuthRestClient> oauthClients = new ConcurrentHashMap<>();
     private final Map<ApiClientKey, GitLabApiRestClient> apiClients = new ConcurrentHashMap<>();
 
@@ -32,21 +35,25 @@ class GitLabRestClients {
     private record ApiClientKey(String instanceUrl, Thread eventLoop) {
     }
 
-    GitLabRestClients(GitLabConfig config) {
+    GitLabRestClients(GitLabConfig config, GitLabInstances instances, MeterRegistry metrics) {
         this.config = config;
+        this.instances = instances;
+        this.metrics = metrics;
     }
 
     GitLabOAuthRestClient oauth(String instanceUrl) {
-        return oauthClients.computeIfAbsent(instanceUrl, url -> build(url, GitLabOAuthRestClient.class));
+        return oauthClients.computeIfAbsent(instanceUrl,
+                url -> build(url, url, GitLabOAuthRestClient.class));
     }
 
     GitLabApiRestClient api(String instanceUrl) {
         Thread eventLoop = Context.isOnEventLoopThread() ? Thread.currentThread() : null;
         return apiClients.computeIfAbsent(new ApiClientKey(instanceUrl, eventLoop),
-                key -> build(key.instanceUrl() + "/api/v4", GitLabApiRestClient.class));
+                key -> build(key.instanceUrl(), key.instanceUrl() + "/api/v4", GitLabApiRestClient.class));
     }
 
-    private <T> T build(String baseUrl, Class<T> type) {
+    private <T> T build(String instanceUrl, String baseUrl, Class<T> type) {
+        GitLabCallMetrics callMetrics = new GitLabCallMetrics(metrics, instanceLabel(instanceUrl));
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(baseUrl))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -61,6 +68,12 @@ class GitLabRestClients {
                 // An instance, not the class: a class registered here is instantiated by reflection, which a native
                 // image has not been told about.
                 .register(new GitLabErrors())
+                .register(callMetrics)
                 .build(type);
+    }
+
+    /** The instance's configured id: a bounded label, unlike a URL an account row may still name. */
+    private String instanceLabel(String instanceUrl) {
+        return instances.byUrl(instanceUrl).map(ConfiguredInstance::id).orElse("removed");
     }
 }

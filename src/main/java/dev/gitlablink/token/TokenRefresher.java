@@ -23,6 +23,7 @@ class TokenRefresher {
 
     private final TokenRotation rotation;
     private final ExecutorService blocking;
+    private final RefreshMetrics metrics;
     /**
      * Refreshes under way, by account and the token they replace: a caller whose newer token GitLab just refused
      * must not join a refresh of an older one, which would hand it back the very token that was refused.
@@ -37,8 +38,9 @@ class TokenRefresher {
         }
     }
 
-    TokenRefresher(TokenRotation rotation, @VirtualThreads ExecutorService blocking) {
+    TokenRefresher(TokenRotation rotation, @VirtualThreads ExecutorService blocking, RefreshMetrics metrics) {
         this.rotation = rotation;
+        this.metrics = metrics;
         this.blocking = blocking;
     }
 
@@ -64,12 +66,18 @@ class TokenRefresher {
     }
 
     private void rotate(Flight flight, CompletableFuture<String> result) {
+        long start = System.nanoTime();
         try {
-            result.complete(switch (rotation.refreshIfStale(flight.accountId(), flight.staleAccessToken())) {
+            RefreshOutcome outcome = rotation.refreshIfStale(flight.accountId(), flight.staleAccessToken());
+            metrics.record(outcome, start);
+            result.complete(switch (outcome) {
                 case RefreshOutcome.Usable usable -> usable.accessToken();
                 case RefreshOutcome.GrantRevoked revoked -> throw new GitLabReauthRequiredException(flight.accountId());
             });
         } catch (RuntimeException e) {
+            if (!(e instanceof GitLabReauthRequiredException)) {
+                metrics.failed(start);
+            }
             result.completeExceptionally(e);
         } finally {
             inFlight.remove(flight, result);

@@ -18,6 +18,7 @@ import dev.gitlablink.gitlab.GitLabGrantRevokedException;
 import dev.gitlablink.gitlab.GitLabOAuthClient;
 import dev.gitlablink.gitlab.GitLabTokenResponse;
 import dev.gitlablink.revocation.RevocationOutbox;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -58,6 +59,7 @@ class TokenRotation {
     }
 
     /** Refreshes unless the stored token already differs from {@code staleAccessToken} and is not about to expire. */
+    @WithSpan("gitlab-link token refresh")
     RefreshOutcome refreshIfStale(UUID accountId, String staleAccessToken) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<RefreshOutcome> outcome = switch (lease.acquire(accountId, 1,

@@ -18,6 +18,7 @@ import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.SignedInUser;
 import dev.gitlablink.testsupport.TestSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -58,6 +59,9 @@ class GitLabFailureTest {
     @Inject
     CircuitBreakerMaintenance circuits;
 
+    @Inject
+    MeterRegistry metrics;
+
     SignedInUser user;
 
     @BeforeEach
@@ -75,9 +79,11 @@ class GitLabFailureTest {
     @Test
     void transientServerErrorsAreRetried() {
         emulator.knobs().failNext(2, 502);
+        double retriesBefore = retries();
 
         projects().then().statusCode(200);
         assertEquals(3, emulator.stats().apiRequests(), "two failures, then the retry that worked");
+        assertEquals(2, retries() - retriesBefore, "gitlab_link_gitlab_retries_total counts the two retries");
     }
 
     @Test
@@ -142,6 +148,7 @@ class GitLabFailureTest {
             projects().then().statusCode(502);
         }
         assertEquals(CircuitBreakerState.OPEN, circuits.currentState("gitlab " + emulator.baseUrl()));
+        assertEquals(2, circuitState(), "gitlab_link_gitlab_circuit_state says open");
 
         emulator.knobs().reset();
         long callsBefore = emulator.stats().apiRequests();
@@ -151,6 +158,15 @@ class GitLabFailureTest {
         Thread.sleep(Duration.ofMillis(2500));
         projects().then().statusCode(200);
         assertEquals(CircuitBreakerState.CLOSED, circuits.currentState("gitlab " + emulator.baseUrl()));
+        assertEquals(0, circuitState(), "gitlab_link_gitlab_circuit_state says closed");
+    }
+
+    private double retries() {
+        return metrics.get("gitlab_link.gitlab.retries").tag("instance", "gitlab").counter().count();
+    }
+
+    private double circuitState() {
+        return metrics.get("gitlab_link.gitlab.circuit.state").tag("instance", "gitlab").gauge().value();
     }
 
     @Test

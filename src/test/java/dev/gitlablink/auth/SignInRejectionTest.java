@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +25,7 @@ import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.Page;
 import dev.gitlablink.testsupport.SignInFlow;
 import dev.gitlablink.testsupport.TestSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +44,9 @@ class SignInRejectionTest {
     @LocalServices
     AccountRows accountRows;
 
+    @Inject
+    MeterRegistry metrics;
+
     @AfterEach
     void resetEmulator() {
         emulator.knobs().reset();
@@ -51,8 +57,14 @@ class SignInRejectionTest {
         Attempt attempt = attemptUpToCallback();
         String state = SignInFlow.queryParam(attempt.callback(), "state");
         URI tampered = URI.create(attempt.callback().toString().replace("state=" + state, "state=" + "x" + state));
+        double rejectedBefore = rejectedSignIns();
 
         assertRejected(attempt, attempt.browser().get(tampered.toString()));
+        assertEquals(1, rejectedSignIns() - rejectedBefore, "gitlab_link_sign_ins_total{outcome=rejected} counts it");
+    }
+
+    private double rejectedSignIns() {
+        return metrics.get("gitlab_link.sign_ins").tag("outcome", "rejected").counter().count();
     }
 
     @Test

@@ -38,7 +38,8 @@ class TokenRefresherTest {
             return new RefreshOutcome.Usable("after-" + staleAccessToken);
         }
     };
-    private final TokenRefresher refresher = new TokenRefresher(rotation, blocking);
+    private final TokenRefresher refresher = new TokenRefresher(rotation, blocking,
+            new RefreshMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
     @AfterEach
     void stop() {
