@@ -45,8 +45,10 @@ class UnknownSessionCacheTest {
     public static class CountedReads implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // Scheduled jobs (sweeps, the device-link poller, the active-sessions count) off: they query too.
             return Map.of("quarkus.hibernate-orm.statistics", "true",
-                    "gitlab-link.session.unknown-cache-size", String.valueOf(REMEMBERED));
+                    "gitlab-link.session.unknown-cache-size", String.valueOf(REMEMBERED),
+                    "quarkus.scheduler.enabled", "false");
         }
     }
 

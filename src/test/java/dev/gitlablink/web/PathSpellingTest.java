@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -45,7 +46,7 @@ import io.restassured.response.Response;
  * them all, far beyond a person's rate, so the per-session limits are set out of the way ({@link BurstLimits}).
  */
 @QuarkusTest
-@TestProfile(BurstLimits.class)
+@TestProfile(PathSpellingTest.Quiet.class)
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PathSpellingTest {
 
@@ -70,7 +71,22 @@ class PathSpellingTest {
     }
 
     /** Bodies of the routes that need one to succeed, so only the missing header can be what refuses them. */
-    private static final Map<String, String> BODIES = Map.of("POST /api/links", "{\"instance\":\"" + LinkFlow.DEFAULT_INSTANCE + "\"}");
+    private static final String INSTANCE_BODY = "{\"instance\":\"" + LinkFlow.DEFAULT_INSTANCE + "\"}";
+    private static final Map<String, String> BODIES = Map.of("POST /api/links", INSTANCE_BODY,
+            "POST /api/links/device", INSTANCE_BODY);
+
+    /**
+     * The burst limits, and the device-link poller out of the way: a device link the control case starts would
+     * otherwise poll GitLab's token endpoint during later cases, and the state snapshot counts token requests.
+     */
+    public static class Quiet extends BurstLimits {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> settings = new HashMap<>(BurstLimits.SETTINGS);
+            settings.put("DEVICE_LINK_POLL_EVERY", "24h");
+            return settings;
+        }
+    }
 
     @TestFactory
     Stream<DynamicNode> stateChangingRoutesChangeNothingWithoutTheAntiCsrfHeaderHoweverSpelled() {
@@ -194,9 +210,12 @@ class PathSpellingTest {
         SignedInUser user = SignedInUser.signIn(emulator, settings, prefix);
         EmulatorProject project = emulator.data().createProject(user.gitLabUser().username(), "spelled", "Spelled");
         emulator.data().addProjectMember(project.id(), user.gitLabUser().id(), 50);
-        // {id}: a link request id that is well formed and was never issued.
+        // {id}: the user's own device link (GET /api/links/device/{id}); as a link request id (/links/start/{id}) it
+        // is well formed and was never issued.
+        String deviceLink = user.api().header("X-CSRF", "1").contentType("application/json").body(INSTANCE_BODY)
+                .when().post("/api/links/device").then().statusCode(200).extract().path("id");
         return new Subject(user, Map.of("accountId", user.accountId(), "projectId", String.valueOf(project.id()),
-                "id", "A".repeat(43)));
+                "id", deviceLink));
     }
 
     private ServiceState state(SignedInUser user) {
