@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
@@ -17,6 +18,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
  * {@code gitlab_link_gitlab_retries_total{instance}}. SmallRye Fault Tolerance's own {@code ft_*} metrics are off
  * (application.properties): they would name each guard by its description, one series per session and client.
  */
+// Created at start-up, not at first use of its client proxy, so the gauges exist before the first GitLab call.
+@Startup
 @ApplicationScoped
 class GitLabResilienceMetrics {
 
