@@ -1,5 +1,7 @@
 package dev.gitlablink.gitlab;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.client.ClientRequestContext;
@@ -25,6 +27,11 @@ final class GitLabCallMetrics implements ClientRequestFilter, ClientResponseFilt
 
     private final MeterRegistry metrics;
     private final String instance;
+    /** One timer per series, built once: this runs on every GitLab call, the data path included. */
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+    private record Series(String method, String route, String status) {
+    }
 
     GitLabCallMetrics(MeterRegistry metrics, String instance) {
         this.metrics = metrics;
@@ -41,15 +48,19 @@ final class GitLabCallMetrics implements ClientRequestFilter, ClientResponseFilt
         if (!(request.getProperty(START) instanceof Long start)) {
             return;
         }
-        Timer.builder("gitlab_link.gitlab.requests")
+        Series series = new Series(request.getMethod(), route(request), (response.getStatus() / 100) + "xx");
+        timers.computeIfAbsent(series, this::timer).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(Series series) {
+        return Timer.builder("gitlab_link.gitlab.requests")
                 .description("Answered GitLab calls by instance, route template and status class")
                 .tag("instance", instance)
-                .tag("method", request.getMethod())
-                .tag("route", route(request))
-                .tag("status", (response.getStatus() / 100) + "xx")
+                .tag("method", series.method())
+                .tag("route", series.route())
+                .tag("status", series.status())
                 .publishPercentileHistogram()
-                .register(metrics)
-                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                .register(metrics);
     }
 
     private static String route(ClientRequestContext request) {
