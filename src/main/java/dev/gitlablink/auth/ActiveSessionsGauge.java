@@ -6,17 +6,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.gitlablink.common.Gauges;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * The gauge {@code gitlab_link_sessions_active}: live sessions in the database (all replicas), counted every
  * 30 seconds rather than on each scrape, so scrapes of several replicas never become a query storm.
  */
+// Created at start-up so the gauge is exported before the first count.
+@Startup
 @ApplicationScoped
 public class ActiveSessionsGauge {
+
+    private static final String GAUGE = "gitlab_link.sessions.active";
 
     private final AppSessionRepository sessions;
     private final Clock clock;
@@ -25,9 +33,8 @@ public class ActiveSessionsGauge {
     ActiveSessionsGauge(AppSessionRepository sessions, Clock clock, MeterRegistry metrics) {
         this.sessions = sessions;
         this.clock = clock;
-        Gauge.builder("gitlab_link.sessions.active", live, AtomicLong::get)
-                .description("Live sessions (not expired) in the database, counted every 30 s")
-                .register(metrics);
+        Gauges.register(metrics, Gauge.builder(GAUGE, live, AtomicLong::get)
+                .description("Live sessions (not expired) in the database, counted every 30 s"), GAUGE, Tags.empty());
     }
 
     @Scheduled(every = "30s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

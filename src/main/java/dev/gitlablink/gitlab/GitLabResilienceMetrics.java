@@ -6,9 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.gitlablink.common.Gauges;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
@@ -35,6 +38,8 @@ class GitLabResilienceMetrics {
         }
     }
 
+    private static final String CIRCUIT_STATE = "gitlab_link.gitlab.circuit.state";
+
     private final MeterRegistry metrics;
     private final GitLabInstances instances;
     private final Map<String, InstanceMeters> byUrl = new ConcurrentHashMap<>();
@@ -53,10 +58,9 @@ class GitLabResilienceMetrics {
     private InstanceMeters register(String instanceUrl) {
         String instance = instances.byUrl(instanceUrl).map(ConfiguredInstance::id).orElse("removed");
         AtomicInteger state = new AtomicInteger();
-        Gauge.builder("gitlab_link.gitlab.circuit.state", state, AtomicInteger::get)
-                .description("The GitLab instance's circuit breaker: 0 closed, 1 half-open, 2 open")
-                .tag("instance", instance)
-                .register(metrics);
+        Gauges.register(metrics, Gauge.builder(CIRCUIT_STATE, state, AtomicInteger::get)
+                .description("The GitLab instance's circuit breaker: 0 closed, 1 half-open, 2 open"),
+                CIRCUIT_STATE, Tags.of("instance", instance));
         Counter retries = Counter.builder("gitlab_link.gitlab.retries")
                 .description("GitLab reads retried after the instance failed to answer")
                 .tag("instance", instance)

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.gitlablink.common.Gauges;
 import dev.gitlablink.gitlab.ConfiguredInstance;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -38,12 +40,10 @@ class GitLabDiscoveryProbe {
         this.clock = clock;
         this.discoveryUrl = instance.url() + "/.well-known/openid-configuration";
         // One series per configured instance, labelled with its id (and URL).
-        Gauge.builder(REACHABLE_GAUGE, last, result -> result.get() == null ? Double.NaN : result.get().up() ? 1 : 0)
-                .description("Whether GitLab's OIDC discovery document answered at the last probe (1) or not (0)")
-                .tag("instance", instance.id())
-                .tag("url", instance.url())
-                .strongReference(true)
-                .register(metrics);
+        Gauges.register(metrics,
+                Gauge.builder(REACHABLE_GAUGE, last, result -> result.get() == null ? Double.NaN : result.get().up() ? 1 : 0)
+                        .description("Whether GitLab's OIDC discovery document answered at the last probe (1) or not (0)"),
+                REACHABLE_GAUGE, Tags.of("instance", instance.id(), "url", instance.url()));
     }
 
     ConfiguredInstance instance() {
