@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import dev.gitlablink.crypto.TokenCryptoException;
 import dev.gitlablink.revocation.RevocationOutbox;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Records GitLab sign-ins and links. A sign-in maps an identity to its own app user (a new one on first sight); a
@@ -26,9 +26,12 @@ public class AccountLinkingService {
     private final AccountTokenStore tokenStore;
     private final RevocationOutbox outbox;
     private final Clock clock;
+    private final IdentityTurns turns;
 
     public AccountLinkingService(GitLabInstanceRepository instances, AppUserRepository users,
-            LinkedAccountRepository accounts, AccountTokenStore tokenStore, RevocationOutbox outbox, Clock clock) {
+            LinkedAccountRepository accounts, AccountTokenStore tokenStore, RevocationOutbox outbox, Clock clock,
+            IdentityTurns turns) {
+        this.turns = turns;
         this.outbox = outbox;
         this.instances = instances;
         this.users = users;
@@ -37,9 +40,16 @@ public class AccountLinkingService {
         this.clock = clock;
     }
 
-    /** Signs {@code identity} on {@code instanceUrl} in: its account, created with a new app user on first sight. */
-    @Transactional
+    /**
+     * Signs {@code identity} on {@code instanceUrl} in: its account, created with a new app user on first sight. In
+     * the identity's turn ({@link IdentityTurns}), in a transaction of its own unless the caller has one.
+     */
     public SignInResult recordSignIn(String instanceUrl, GitLabIdentity identity, GrantedTokens tokens) {
+        return turns.inTurn(instanceUrl, identity.gitlabUserId(), () -> QuarkusTransaction.joiningExisting()
+                .call(() -> recordSignInNow(instanceUrl, identity, tokens)));
+    }
+
+    private SignInResult recordSignInNow(String instanceUrl, GitLabIdentity identity, GrantedTokens tokens) {
         Instant now = clock.instant();
         GitLabInstance instance = instances.getOrCreate(instanceUrl, now);
         Claim claim = claim(instance, identity, Optional.empty(), now);
@@ -53,10 +63,15 @@ public class AccountLinkingService {
 
     /**
      * Links {@code identity} on {@code instanceUrl} to {@code userId}, who asked for it. An identity already linked
-     * to another user stays theirs and nothing changes ({@link LinkResult.Outcome#LINKED_ELSEWHERE}).
+     * to another user stays theirs and nothing changes ({@link LinkResult.Outcome#LINKED_ELSEWHERE}). In the
+     * identity's turn, as a sign-in.
      */
-    @Transactional
     public LinkResult link(String instanceUrl, GitLabIdentity identity, GrantedTokens tokens, UUID userId) {
+        return turns.inTurn(instanceUrl, identity.gitlabUserId(), () -> QuarkusTransaction.joiningExisting()
+                .call(() -> linkNow(instanceUrl, identity, tokens, userId)));
+    }
+
+    private LinkResult linkNow(String instanceUrl, GitLabIdentity identity, GrantedTokens tokens, UUID userId) {
         Instant now = clock.instant();
         GitLabInstance instance = instances.getOrCreate(instanceUrl, now);
         Claim claim = claim(instance, identity, Optional.of(userId), now);
