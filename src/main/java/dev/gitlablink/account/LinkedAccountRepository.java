@@ -2,8 +2,10 @@ package dev.gitlablink.account;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -66,6 +68,21 @@ public class LinkedAccountRepository implements PanacheRepositoryBase<LinkedAcco
                 .setParameter("id", accountId)
                 .setParameter("version", version)
                 .executeUpdate() == 1;
+    }
+
+    /** Up to {@code limit} accounts at {@code instanceUrl} that still hold tokens, locked ({@code FOR UPDATE}). */
+    public List<LinkedAccount> lockHoldingTokensAt(String instanceUrl, int limit) {
+        return find("instance.baseUrl = ?1 and (accessTokenCiphertext is not null or refreshTokenCiphertext is not null)"
+                + " order by id", instanceUrl).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+    }
+
+    /** How many accounts hold tokens, by instance base URL. */
+    public Map<String, Long> countHoldingTokensByInstance() {
+        return getEntityManager().createQuery("select a.instance.baseUrl, count(a) from LinkedAccount a"
+                        + " where a.accessTokenCiphertext is not null or a.refreshTokenCiphertext is not null"
+                        + " group by a.instance.baseUrl", Object[].class)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
     }
 
     public List<LinkedAccount> listByUser(UUID userId) {

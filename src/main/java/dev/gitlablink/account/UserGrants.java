@@ -56,22 +56,32 @@ public class UserGrants {
         Instant now = clock.instant();
         int revoked = 0;
         for (LinkedAccount account : lockedAccountsOf(userId)) {
-            if (account.accessTokenCiphertext == null && account.refreshTokenCiphertext == null) {
-                continue;
-            }
-            if (enqueue(account, reason)) {
+            if (giveUp(account, reason, now)) {
                 revoked++;
             }
-            account.tokenKeyId = null;
-            account.accessTokenCiphertext = null;
-            account.refreshTokenCiphertext = null;
-            account.status = AccountStatus.REAUTH_REQUIRED;
-            account.updatedAt = now;
         }
         if (revoked > 0) {
             Log.infof("Gave up the GitLab grants of %d accounts of app user %s (%s)", revoked, userId, reason);
         }
         return revoked;
+    }
+
+    /**
+     * Enqueues the revocation of the pair a locked account holds, if any, and drops its tokens; the account becomes
+     * {@code reauth_required}. True if a pair was enqueued.
+     */
+    @Transactional(TxType.MANDATORY)
+    boolean giveUp(LinkedAccount account, String reason, Instant now) {
+        if (account.accessTokenCiphertext == null && account.refreshTokenCiphertext == null) {
+            return false;
+        }
+        boolean enqueued = enqueue(account, reason);
+        account.tokenKeyId = null;
+        account.accessTokenCiphertext = null;
+        account.refreshTokenCiphertext = null;
+        account.status = AccountStatus.REAUTH_REQUIRED;
+        account.updatedAt = now;
+        return enqueued;
     }
 
     /** Enqueues the revocation of every grant of the user, then deletes the user with their accounts and sessions. */

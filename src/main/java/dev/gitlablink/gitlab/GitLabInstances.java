@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * The configured GitLab instances: the default one ({@code GITLAB_URL}, {@code GITLAB_CLIENT_ID}, ...) and those of
  * {@code gitlab-link.instances.*}. Built once at start-up ({@link GitLabInstancesProducer}), which fails naming every
  * faulty entry (never a secret): an id that is not lower-case letters and digits, a URL that is not absolute http(s)
- * or is another instance's too, a missing client id or secret, scopes without {@code openid}.
+ * or is another instance's too, a missing client id or secret, scopes without {@code openid}. Retired instances
+ * ({@link GitLabInstancesConfig.Entry#retired()}) are kept apart: they are in no list of usable instances, and serve
+ * only to revoke the grants still stored for them ({@link #forRevocation}).
  */
 public final class GitLabInstances {
 
@@ -24,15 +26,18 @@ public final class GitLabInstances {
 
     private final Map<String, ConfiguredInstance> byId;
     private final Map<String, ConfiguredInstance> byUrl;
+    private final Map<String, ConfiguredInstance> retiredByUrl;
     private final ConfiguredInstance defaultInstance;
 
-    private GitLabInstances(List<ConfiguredInstance> instances) {
+    private GitLabInstances(List<ConfiguredInstance> instances, List<ConfiguredInstance> retired) {
         this.byId = new LinkedHashMap<>();
         this.byUrl = new LinkedHashMap<>();
+        this.retiredByUrl = new LinkedHashMap<>();
         instances.forEach(instance -> {
             byId.put(instance.id(), instance);
             byUrl.put(instance.url(), instance);
         });
+        retired.forEach(instance -> retiredByUrl.put(instance.url(), instance));
         this.defaultInstance = instances.getFirst();
     }
 
@@ -45,22 +50,26 @@ public final class GitLabInstances {
     public static GitLabInstances of(DefaultInstance defaults, Map<String, GitLabInstancesConfig.Entry> entries) {
         List<String> errors = new ArrayList<>();
         List<ConfiguredInstance> instances = new ArrayList<>();
+        List<ConfiguredInstance> retired = new ArrayList<>();
         instances.add(check("the default instance (GITLAB_INSTANCE_ID=" + defaults.id() + ")", defaults.id(),
                 defaults.name(), Optional.of(defaults.url()), Optional.ofNullable(defaults.clientId()),
                 Optional.ofNullable(defaults.clientSecret()), defaults.scopes(), true, errors));
         new TreeMap<>(entries).forEach((key, entry) -> {
             String id = key.toLowerCase(Locale.ROOT);
-            instances.add(check("gitlab-link.instances." + key, id, entry.name().orElse(id), entry.url(),
-                    entry.clientId(), entry.clientSecret(), entry.scopes().orElse(defaults.scopes()), false, errors));
+            (entry.retired() ? retired : instances).add(check("gitlab-link.instances." + key, id,
+                    entry.name().orElse(id), entry.url(), entry.clientId(), entry.clientSecret(),
+                    entry.scopes().orElse(defaults.scopes()), false, errors));
         });
-        checkUnique(instances, errors);
+        List<ConfiguredInstance> every = new ArrayList<>(instances);
+        every.addAll(retired);
+        checkUnique(every, errors);
         if (!errors.isEmpty()) {
             throw new IllegalStateException("Invalid GitLab instance configuration: " + String.join("; ", errors));
         }
-        return new GitLabInstances(instances);
+        return new GitLabInstances(instances, retired);
     }
 
-    /** Every instance, the default one first. */
+    /** Every instance in use (not retired), the default one first. */
     public List<ConfiguredInstance> all() {
         return List.copyOf(byId.values());
     }
@@ -76,6 +85,16 @@ public final class GitLabInstances {
     /** The instance at a normalised base URL (as stored with accounts); empty once it is removed from the config. */
     public Optional<ConfiguredInstance> byUrl(String normalisedUrl) {
         return Optional.ofNullable(byUrl.get(normalisedUrl));
+    }
+
+    /** The retired instances: grants still stored for them are to be revoked. */
+    public List<ConfiguredInstance> retired() {
+        return List.copyOf(retiredByUrl.values());
+    }
+
+    /** The instance, in use or retired, whose OAuth application can revoke a grant issued at {@code normalisedUrl}. */
+    public Optional<ConfiguredInstance> forRevocation(String normalisedUrl) {
+        return byUrl(normalisedUrl).or(() -> Optional.ofNullable(retiredByUrl.get(normalisedUrl)));
     }
 
     /** The instance at {@code normalisedUrl}, or {@link GitLabInstanceRemovedException}. */

@@ -4,12 +4,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 
 /**
  * GitLab instances beyond the default one ({@code GITLAB_URL} & co., see {@link GitLabConfig}), by id:
  * {@code gitlab-link.instances.<id>.url} and so on, or the environment variables
- * {@code GITLAB_LINK_INSTANCES_<ID>_URL}, {@code _NAME}, {@code _CLIENT_ID}, {@code _CLIENT_SECRET}, {@code _SCOPES}.
+ * {@code GITLAB_LINK_INSTANCES_<ID>_URL}, {@code _NAME}, {@code _CLIENT_ID}, {@code _CLIENT_SECRET}, {@code _SCOPES},
+ * {@code _RETIRED}.
  * Checked at start-up by {@link GitLabInstances}.
  */
 @ConfigMapping(prefix = "gitlab-link.instances")
@@ -36,5 +38,12 @@ public interface GitLabInstancesConfig {
 
         /** Space-separated scopes requested at sign-in, with {@code openid}; the default instance's when absent. */
         Optional<String> scopes();
+
+        /**
+         * Retired: nobody signs in or links there any more, and its accounts show as {@code instance_removed}, but
+         * its OAuth application stays configured so that the grants still stored for it are revoked at GitLab.
+         */
+        @WithDefault("false")
+        boolean retired();
     }
 }

@@ -46,6 +46,15 @@ public class GitLabOAuthClient {
         return call(instanceUrl, "token info", client -> client.tokenInfo(bearer(accessToken)));
     }
 
+    /**
+     * Uses {@code accessToken} once (token info) before its pair is revoked: after a refresh GitLab keeps the
+     * previous pair valid until the current access token is first used. Allowed at a retired instance too.
+     */
+    public void useBeforeRevocation(String instanceUrl, String accessToken) {
+        revocationInstance(instanceUrl);
+        send(instanceUrl, "token info", client -> client.tokenInfo(bearer(accessToken)));
+    }
+
     /** A new token pair for {@code refreshToken}; {@link GitLabGrantRevokedException} when GitLab refuses it. */
     public GitLabTokenResponse refresh(String instanceUrl, String refreshToken) {
         ConfiguredInstance instance = instances.require(instanceUrl);
@@ -93,16 +102,25 @@ public class GitLabOAuthClient {
 
     /** Revokes {@code token} (access or refresh) and its pair at GitLab. */
     public void revoke(String instanceUrl, String token, String tokenTypeHint) {
-        ConfiguredInstance instance = instances.require(instanceUrl);
-        call(instanceUrl, "token revocation", client -> {
+        ConfiguredInstance instance = revocationInstance(instanceUrl);
+        send(instanceUrl, "token revocation", client -> {
             client.revoke(token, tokenTypeHint, instance.clientId(), instance.clientSecret());
             return null;
         });
     }
 
+    /** A retired instance's application still revokes what it issued. */
+    private ConfiguredInstance revocationInstance(String instanceUrl) {
+        return instances.forRevocation(instanceUrl).orElseThrow(() -> new GitLabInstanceRemovedException(instanceUrl));
+    }
+
     /** Every call goes to a configured instance only: one removed from the configuration gets nothing. */
     private <T> T call(String instanceUrl, String what, Function<GitLabOAuthRestClient, T> request) {
         instances.require(instanceUrl);
+        return send(instanceUrl, what, request);
+    }
+
+    private <T> T send(String instanceUrl, String what, Function<GitLabOAuthRestClient, T> request) {
         try {
             return request.apply(clients.oauth(instanceUrl));
         } catch (ProcessingException e) {

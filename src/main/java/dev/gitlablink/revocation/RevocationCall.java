@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gitlablink.gitlab.GitLabBadResponseException;
 import dev.gitlablink.gitlab.GitLabException;
+import dev.gitlablink.gitlab.GitLabInstanceRemovedException;
 import dev.gitlablink.gitlab.GitLabOAuthClient;
 import dev.gitlablink.gitlab.GitLabRateLimitedException;
 import dev.gitlablink.gitlab.GitLabRejectedException;
@@ -52,6 +53,9 @@ class RevocationCall {
             }
             oauth.revoke(instanceUrl, token, tokenTypeHint);
             return new Outcome.Done();
+        } catch (GitLabInstanceRemovedException unconfigured) {
+            // Revocable again once the instance is configured as retired; dead after the last attempt otherwise.
+            return new Outcome.TryAgain("the instance is no longer configured", Duration.ZERO);
         } catch (GitLabRateLimitedException limited) {
             return new Outcome.TryAgain(limited.getMessage(), limited.retryAfter());
         } catch (GitLabUnavailableException | GitLabBadResponseException transientFailure) {
@@ -68,7 +72,7 @@ class RevocationCall {
      */
     private void endPreviousPair(String instanceUrl, String accessToken) {
         try {
-            oauth.tokenInfo(instanceUrl, accessToken);
+            oauth.useBeforeRevocation(instanceUrl, accessToken);
         } catch (GitLabTokenRejectedException refusedToken) {
             // Expected for a pair given up after its access token expired.
         } catch (GitLabRejectedException rejected) {

@@ -24,12 +24,49 @@ class GitLabInstancesTest {
             "GitLab.com", "https://gitlab.com/", "default-client", SECRET, "openid read_api");
 
     record Entry(Optional<String> url, Optional<String> name, Optional<String> clientId,
-            Optional<String> clientSecret, Optional<String> scopes) implements GitLabInstancesConfig.Entry {
+            Optional<String> clientSecret, Optional<String> scopes, boolean retired)
+            implements GitLabInstancesConfig.Entry {
+
+        Entry(Optional<String> url, Optional<String> name, Optional<String> clientId, Optional<String> clientSecret,
+                Optional<String> scopes) {
+            this(url, name, clientId, clientSecret, scopes, false);
+        }
 
         static Entry of(String url) {
             return new Entry(Optional.ofNullable(url), Optional.empty(), Optional.of("client"), Optional.of(SECRET),
                     Optional.empty());
         }
+
+        Entry retire() {
+            return new Entry(url, name, clientId, clientSecret, scopes, true);
+        }
+    }
+
+    @Test
+    void aRetiredInstanceServesOnlyToRevokeItsGrants() {
+        GitLabInstances instances = GitLabInstances.of(GITLAB_COM, Map.of(
+                "work", Entry.of("https://git.example.com"),
+                "old", Entry.of("https://old.example.com/").retire()));
+
+        assertEquals(List.of("gitlab", "work"), instances.all().stream().map(ConfiguredInstance::id).toList());
+        assertTrue(instances.byId("old").isEmpty(), "nobody signs in or links at a retired instance");
+        assertTrue(instances.byUrl("https://old.example.com").isEmpty(), "its accounts show as instance_removed");
+        assertThrows(GitLabInstanceRemovedException.class, () -> instances.require("https://old.example.com"));
+        assertEquals(List.of("old"), instances.retired().stream().map(ConfiguredInstance::id).toList());
+        assertEquals("client", instances.forRevocation("https://old.example.com").orElseThrow().clientId());
+        assertEquals("work", instances.forRevocation("https://git.example.com").orElseThrow().id());
+        assertTrue(instances.forRevocation("https://gone.example.com").isEmpty());
+    }
+
+    @Test
+    void aRetiredInstanceIsCheckedLikeAnyOther() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> GitLabInstances.of(GITLAB_COM,
+                Map.of("old", new Entry(Optional.of("https://gitlab.com"), Optional.empty(), Optional.of("c"),
+                        Optional.empty(), Optional.empty(), true))));
+
+        assertTrue(refused.getMessage().contains("gitlab-link.instances.old: client-secret is missing"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("have the same url"), refused.getMessage());
     }
 
     @Test

@@ -52,12 +52,20 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
 
     static final String TEST_SIGN_IN_RATE_LIMIT = "100000";
 
+    /**
+     * Init arg: the id of a retired instance ({@code gitlab-link.instances.<id>.retired=true}) to configure: the
+     * default emulator under another spelling of its URL ({@link #retiredInstanceUrl}), with the default instance's
+     * OAuth application, so tokens the emulator issued can be moved there and revoked as the retired instance's.
+     */
+    public static final String RETIRED_INSTANCE = "retiredInstance";
+
     private static final String HTTP_PORT_PROPERTY = "gitlab-link.test.http-port";
 
     private String pathPrefix = "";
     private String retiredTokenKey;
     private String publicBaseUrl;
     private String signInRateLimit;
+    private String retiredInstance;
     private LocalPostgres postgres;
     private GitLabEmulator emulator;
     private GitLabEmulator secondEmulator;
@@ -69,6 +77,12 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         retiredTokenKey = initArgs.get(RETIRED_TOKEN_KEY);
         publicBaseUrl = initArgs.get(PUBLIC_BASE_URL);
         signInRateLimit = initArgs.getOrDefault(SIGN_IN_RATE_LIMIT, TEST_SIGN_IN_RATE_LIMIT);
+        retiredInstance = initArgs.get(RETIRED_INSTANCE);
+    }
+
+    /** The URL of the retired instance {@link #RETIRED_INSTANCE} configures: the emulator's, spelt with localhost. */
+    public static String retiredInstanceUrl(GitLabEmulator emulator) {
+        return emulator.baseUrl().replace("://127.0.0.1:", "://localhost:");
     }
 
     @Override
@@ -117,6 +131,13 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
             config.put("gitlab-link.web.public-base-url", publicBaseUrl);
         }
         config.put("gitlab-link.limits.sign-in-requests", signInRateLimit);
+        if (retiredInstance != null) {
+            String retired = "gitlab-link.instances." + retiredInstance + ".";
+            config.put(retired + "url", retiredInstanceUrl(emulator));
+            config.put(retired + "client-id", settings.clientId());
+            config.put(retired + "client-secret", settings.clientSecret());
+            config.put(retired + "retired", "true");
+        }
         return config;
     }
 

@@ -110,6 +110,14 @@ public final class ServiceEnvironment implements AutoCloseable {
         });
     }
 
+    /**
+     * The environment a replica of the service gets (database, GitLab, secrets, limits) plus {@code extra}, for a
+     * caller that starts the service its own way (bench/startup.sh); the HTTP port is the caller's to add.
+     */
+    public Map<String, String> serviceEnvironment(Map<String, String> extra) {
+        return environment(extra);
+    }
+
     private Map<String, String> environment(Map<String, String> extra) {
         Map<String, String> combined = new LinkedHashMap<>(environment);
         combined.putAll(extra);
