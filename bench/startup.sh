@@ -75,15 +75,20 @@ value() { # value VARIANT KEY
 {
     echo "start-up bench $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before $LOAD_BEFORE;" \
         "$RUNS starts per variant, medians; ready = exec to /q/health/ready 200"
-    printf '%-8s %9s %9s %9s %10s %12s %10s %12s\n' variant 'ready ms' 'min' 'max' 'RSS idle' 'RSS loaded' \
-        'RSS peak' 'reads/load'
+    printf '%-8s %9s %6s %6s %10s %12s %9s %10s %11s %9s %11s\n' variant 'ready ms' min max 'first log' \
+        'Flyway done' 'RSS idle' '(of files)' 'RSS loaded' 'RSS peak' 'reads/load'
     for variant in jvm jvm-aot native; do
         grep -q "^STARTUP_SUMMARY $variant " "$OUT/driver.txt" || continue
-        printf '%-8s %9s %9s %9s %10s %12s %10s %12s\n' "$variant" "$(value $variant ready_ms_median)" \
-            "$(value $variant ready_ms_min)" "$(value $variant ready_ms_max)" "$(value $variant rss_idle_mb_median)" \
+        printf '%-8s %9s %6s %6s %10s %12s %9s %10s %11s %9s %11s\n' "$variant" "$(value $variant ready_ms_median)" \
+            "$(value $variant ready_ms_min)" "$(value $variant ready_ms_max)" "$(value $variant first_log_ms_median)" \
+            "$(value $variant flyway_done_ms_median)" "$(value $variant rss_idle_mb_median)" \
+            "$(value $variant rss_idle_file_mb_median)" \
             "$(value $variant rss_after_load_mb)" "$(value $variant rss_peak_mb)" "$(value $variant load_requests)"
     done
-    echo "RSS in MB; 'loaded' after a sign-in and ${LOAD_SECONDS}s of reads (8 connections), 'peak' the process's high-water mark"
+    echo "times in ms from exec: 'first log' the first log line (the runtime and the framework booted, the database" \
+        "pool next), 'Flyway done' its last start-up line (the schema checked); RSS in MB, '(of files)' the part that is" \
+        "mapped files (the executable's or the JDK's pages), 'loaded' after a sign-in" \
+        "and ${LOAD_SECONDS}s of reads (8 connections), 'peak' the process's high-water mark"
     if grep -q '^STARTUP_SUMMARY jvm ' "$OUT/driver.txt"; then
         best_jvm=$(value jvm ready_ms_median)
         grep -q '^STARTUP_SUMMARY jvm-aot ' "$OUT/driver.txt" && best_jvm=$(printf '%s\n' "$best_jvm" \

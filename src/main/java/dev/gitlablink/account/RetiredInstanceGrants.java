@@ -13,9 +13,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Gives up the grants still stored for GitLab instances that left service: those of a retired instance go through
- * the revocation outbox (its OAuth application stays configured for that), and the accounts stay, shown as
- * {@code instance_removed}. Grants of an instance removed from the configuration altogether cannot be revoked
+ * Gives up the grants still stored for GitLab instances that left service, a minute after start-up and every 10
+ * minutes: those of a retired instance go through the revocation outbox (its OAuth application stays configured for
+ * that), and the accounts stay, shown as {@code instance_removed}. Grants of an instance removed from the configuration altogether cannot be revoked
  * without its application; each run says how many there are and how to revoke them.
  */
 @ApplicationScoped
@@ -54,9 +54,14 @@ public class RetiredInstanceGrants {
         return accountsDone;
     }
 
-    @Scheduled(every = "10m", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        giveUpRetired();
+        try {
+            giveUpRetired();
+        } catch (RuntimeException e) {
+            // The database is down, or the service is stopping: the next run does it.
+            Log.warnf("The grants of retired instances could not be given up now: %s", e.toString());
+        }
     }
 
     private int giveUpBatch(ConfiguredInstance retired) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +33,9 @@ import dev.gitlablink.testsupport.TestSettings;
 /**
  * {@code bench/startup.sh}'s driver: starts each variant of the packaged service (a command line) several times
  * against one embedded PostgreSQL and GitLab emulator, and measures the time from exec to the first
- * {@code /q/health/ready} = 200 (polled every 2 ms), the start-up time Quarkus logs, the RSS after 5 s idle, and on
+ * {@code /q/health/ready} = 200 (polled every 2 ms), the start-up time Quarkus logs, when the first log line and
+ * Flyway's last one were written (by their timestamps), the RSS after 5 s idle (and how much of it is mapped files:
+ * the executable's or the JDK's own pages), and on
  * each variant's last start the RSS after a sign-in and {@code loadSeconds} of reads. A command holding
  * {@code -XX:AOTCache=FILE} with no FILE yet first gets a training run that writes it ({@code -XX:AOTCacheOutput}).
  *
@@ -41,6 +45,7 @@ import dev.gitlablink.testsupport.TestSettings;
 public final class StartupBench {
 
     private static final Pattern STARTED_IN = Pattern.compile("started in (\\d+\\.\\d+)s");
+    private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
     private static final Pattern AOT_CACHE = Pattern.compile("-XX:AOTCache=(\\S+)");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration IDLE = Duration.ofSeconds(5);
@@ -82,16 +87,24 @@ public final class StartupBench {
         }
         List<Long> ready = new ArrayList<>();
         List<Long> idleRss = new ArrayList<>();
+        List<Long> idleFileRss = new ArrayList<>();
+        List<Long> firstLog = new ArrayList<>();
+        List<Long> flywayDone = new ArrayList<>();
         String loaded = "";
         for (int run = 1; run <= runs; run++) {
             Path log = out.resolve(name + "-" + run + ".log");
+            Instant execAt = Instant.now();
             long started = System.nanoTime();
             Process service = start(command, log);
             long readyMs = awaitReady(service, started, log);
             Thread.sleep(IDLE);
             long idle = rssKb(service.pid());
-            String line = "STARTUP %s run=%d ready_ms=%d quarkus_started_ms=%s rss_idle_mb=%d".formatted(name, run,
-                    readyMs, quarkusStartedMs(log), idle / 1024);
+            long idleFile = statusKb(service.pid(), "RssFile:");
+            long firstLogMs = sinceExec(log, execAt, any -> true);
+            long flywayDoneMs = sinceExec(log, execAt, FLYWAY_DONE);
+            String line = ("STARTUP %s run=%d ready_ms=%d quarkus_started_ms=%s first_log_ms=%d flyway_done_ms=%d"
+                    + " rss_idle_mb=%d rss_idle_file_mb=%d").formatted(name, run, readyMs, quarkusStartedMs(log),
+                    firstLogMs, flywayDoneMs, idle / 1024, idleFile / 1024);
             if (run == runs) {
                 long requests = load(service.pid(), loadSeconds);
                 loaded = "rss_after_load_mb=%d rss_peak_mb=%d load_requests=%d load_seconds=%d".formatted(
@@ -101,11 +114,15 @@ public final class StartupBench {
             stop(service);
             System.out.println(line);
             ready.add(readyMs);
+            firstLog.add(firstLogMs);
+            flywayDone.add(flywayDoneMs);
             idleRss.add(idle / 1024);
+            idleFileRss.add(idleFile / 1024);
         }
-        System.out.printf("STARTUP_SUMMARY %s ready_ms_median=%d ready_ms_min=%d ready_ms_max=%d rss_idle_mb_median=%d "
-                + "%s%n", name, median(ready), ready.stream().min(Long::compare).orElseThrow(),
-                ready.stream().max(Long::compare).orElseThrow(), median(idleRss), loaded);
+        System.out.printf("STARTUP_SUMMARY %s ready_ms_median=%d ready_ms_min=%d ready_ms_max=%d first_log_ms_median=%d "
+                + "flyway_done_ms_median=%d rss_idle_mb_median=%d rss_idle_file_mb_median=%d %s%n", name, median(ready),
+                ready.stream().min(Long::compare).orElseThrow(), ready.stream().max(Long::compare).orElseThrow(),
+                median(firstLog), median(flywayDone), median(idleRss), median(idleFileRss), loaded);
     }
 
     /** One start with {@code -XX:AOTCacheOutput}, a sign-in and reads, and a clean stop: the JVM writes the cache. */
@@ -200,6 +217,28 @@ public final class StartupBench {
 
     private String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Flyway's last line at start-up: the schema was up to date, or the migrations were applied. */
+    private static final Predicate<String> FLYWAY_DONE = line ->
+            line.contains("No migration necessary") || line.contains("Successfully applied");
+
+    /**
+     * Milliseconds from exec to the first JSON log line that {@code matches}, by the line's own timestamp: where the
+     * start-up time goes (runtime and framework boot before the first line, then the database, then the rest).
+     */
+    private static long sinceExec(Path log, Instant execAt, Predicate<String> matches) {
+        try {
+            for (String line : Files.readAllLines(log)) {
+                Matcher timestamp = TIMESTAMP.matcher(line);
+                if (timestamp.find() && matches.test(line)) {
+                    return Duration.between(execAt, Instant.parse(timestamp.group(1))).toMillis();
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String quarkusStartedMs(Path log) {
