@@ -178,7 +178,7 @@ public class GitLabClient {
                 ? () -> normalised(what, call).onFailure().transform(WriteNotRetried::new)
                 : () -> normalised(what, call);
         Uni<T> guardedCall = (Uni<T>) guard.get(attempt, Uni.class);
-        return guardedCall.onFailure(WriteNotRetried.class).transform(Throwable::getCause)
+        return guardedCall.onFailure(WriteNotRetried.class).transform(write -> ((WriteNotRetried) write).failure())
                 .onFailure(CircuitBreakerOpenException.class)
                 .transform(open -> new GitLabCircuitOpenException(instanceUrl, (CircuitBreakerOpenException) open));
     }

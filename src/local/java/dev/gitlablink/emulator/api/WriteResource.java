@@ -210,6 +210,6 @@ final class WriteResource {
 
     /** The text without its quick-action lines (a line starting with {@code /} and a command word). */
     static String withoutQuickActions(String text) {
-        return String.join("\n", text.lines().filter(line -> !line.matches("/[a-z_]+( .*)?")).toList()).strip();
+        return text.replaceAll("(?m)^/[a-z_]+(?: [^\r\n]*)?(?:\r?\n|$)", "");
     }
 }
