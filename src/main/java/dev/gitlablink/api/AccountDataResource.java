@@ -37,6 +37,7 @@ import dev.gitlablink.api.view.QuickActionsView;
 import dev.gitlablink.auth.SessionAuthenticationMechanism;
 import dev.gitlablink.auth.SessionPrincipal;
 import dev.gitlablink.token.AccountUnlinking;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
@@ -50,6 +51,8 @@ import io.vertx.core.http.HttpServerRequest;
  * the GC would copy).
  */
 @Path("/api/accounts/{accountId}")
+// RequiredScopesFilter reads @RequiresScopes off the resource method; a native image keeps it for reflection.
+@RegisterForReflection(fields = false)
 @Tag(name = "GitLab data", description = "A linked account's GitLab data, as the service's own camelCase views")
 @Authenticated
 @HttpAuthenticationMechanism(SessionAuthenticationMechanism.SCHEME)

@@ -15,6 +15,8 @@ import jakarta.ws.rs.NameBinding;
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
+// A resource class using it is registered for reflection (@RegisterForReflection), so a native image keeps the
+// annotation readable on its methods.
 public @interface RequiresScopes {
 
     /** Scopes the account must have been granted, e.g. {@code api}. */

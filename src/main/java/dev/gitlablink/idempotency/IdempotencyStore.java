@@ -109,13 +109,18 @@ public class IdempotencyStore {
                 .executeUpdate());
     }
 
-    /** Deletes the answers kept longer than {@link #KEPT}. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void purgeExpired() {
+    void purgeOnSchedule() {
+        purgeExpired();
+    }
+
+    /** Deletes the answers kept longer than {@link #KEPT}; how many. */
+    public int purgeExpired() {
         int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                 "delete from idempotent_write where expires_at <= now()").executeUpdate());
         if (deleted > 0) {
             Log.debugf("Purged %d expired idempotent write answers", deleted);
         }
+        return deleted;
     }
 }
