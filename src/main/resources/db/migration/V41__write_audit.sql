@@ -6,7 +6,7 @@ create table write_audit (
     user_id       uuid          not null references app_user (id) on delete cascade,
     account_id    uuid          not null,
     kind          varchar(32)   not null,
-    project       varchar(255)  not null,
+    project       text          not null,
     target_iid    bigint,
     summary       varchar(160),
     outcome       varchar(32)   not null,

@@ -33,6 +33,7 @@ import dev.gitlablink.idempotency.IdempotencyClaim;
 import dev.gitlablink.idempotency.IdempotencyStore;
 import dev.gitlablink.limit.Limits;
 import dev.gitlablink.token.TokenService;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -117,6 +118,8 @@ public class GitLabWriteService {
                     write.project(), String.valueOf(write.targetIid()), toJson(request));
             switch (idempotency.claim(write.userId(), key, hash)) {
                 case IdempotencyClaim.Replay replay -> {
+                    Log.debugf("Replayed the answer of %s under an Idempotency-Key for account %s",
+                            write.kind().code(), write.accountId());
                     return new WriteAnswer(replay.status(), replay.body(), replay.location());
                 }
                 case IdempotencyClaim.InFlight inFlight -> throw new ProblemException(
@@ -136,6 +139,8 @@ public class GitLabWriteService {
         } catch (RuntimeException failure) {
             if (failure instanceof GitLabException && !(failure instanceof GitLabInstanceRemovedException)) {
                 audit.record(write, "failed", gitLabStatus(failure), null, null);
+                Log.infof("Write of %s to project %s for account %s failed: %s", write.kind().code(), write.project(),
+                        write.accountId(), failure.getMessage());
             }
             if (key != null) {
                 // Answered with a problem: the key is free again, so the client can retry with it.
@@ -144,6 +149,8 @@ public class GitLabWriteService {
             throw failure;
         }
         audit.record(write, outcome.result(), outcome.status(), outcome.createdId(), outcome.createdIid());
+        Log.infof("Wrote %s to project %s for account %s: %s (GitLab id %s)", write.kind().code(), write.project(),
+                write.accountId(), outcome.result(), outcome.createdId());
         WriteAnswer answer = new WriteAnswer(outcome.status(), toJson(outcome.view()), outcome.location());
         if (key != null) {
             idempotency.complete(write.userId(), key, answer.status(), answer.body(), answer.location());

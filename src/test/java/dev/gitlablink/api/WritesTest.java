@@ -9,18 +9,11 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +23,6 @@ import dev.gitlablink.emulator.EmulatorIssue;
 import dev.gitlablink.emulator.EmulatorMergeRequest;
 import dev.gitlablink.emulator.EmulatorProject;
 import dev.gitlablink.emulator.GitLabEmulator;
-import dev.gitlablink.idempotency.IdempotencyStore;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.SecondGitLab;
@@ -60,12 +52,6 @@ class WritesTest {
 
     @LocalServices
     TestSettings settings;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    IdempotencyStore idempotency;
 
     SignedInUser user;
     EmulatorProject project;
@@ -235,33 +221,6 @@ class WritesTest {
         assertEquals(1, posts());
         post().header("Idempotency-Key", "not a key!").body(Map.of("title", "Once")).when().post(issues())
                 .then().statusCode(400).body("errors.field", contains("Idempotency-Key"));
-    }
-
-    @Test
-    void anAnswerIsKeptForADayThenTheKeyIsFreeAndThePurgeDeletesIt() throws Exception {
-        String key = UUID.randomUUID().toString();
-        post().header("Idempotency-Key", key).body(Map.of("title", "Yesterday")).when().post(issues())
-                .then().statusCode(201);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            assertEquals(1, statement.executeUpdate("update idempotent_write set expires_at = now()"
-                    + " - interval '1 second' where idempotency_key = '" + key + "'"));
-        }
-        // A day later the key means nothing any more: another body is a new issue, not a 422.
-        post().header("Idempotency-Key", key).body(Map.of("title", "Today")).when().post(issues())
-                .then().statusCode(201).body("title", equalTo("Today"));
-        assertEquals(2, emulator.data().issuesOf(project.id()).size());
-
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("update idempotent_write set expires_at = now() - interval '1 second'"
-                    + " where idempotency_key = '" + key + "'");
-        }
-        assertTrue(idempotency.purgeExpired() >= 1);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select count(*) from idempotent_write where"
-                        + " idempotency_key = '" + key + "'")) {
-            rows.next();
-            assertEquals(0, rows.getLong(1));
-        }
     }
 
     @Test
