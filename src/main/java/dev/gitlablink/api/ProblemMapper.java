@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
 import dev.gitlablink.common.DatabaseUnavailable;
 import dev.gitlablink.gitlab.GitLabException;
 import dev.gitlablink.gitlab.GitLabForbiddenException;
@@ -144,6 +147,22 @@ public class ProblemMapper {
                 .toList();
         return respond(Problems.of(ProblemCode.VALIDATION_FAILED, "Some parameters are invalid.", path(uriInfo),
                 errors));
+    }
+
+    /**
+     * A request body that is not the JSON the route takes (not JSON, or an array where an object belongs). Mapped
+     * here for its own type too, since Quarkus' built-in mapper of {@link MismatchedInputException} answers a bare 400.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedBody(MismatchedInputException e, UriInfo uriInfo) {
+        return unreadableBody(e, uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e, UriInfo uriInfo) {
+        return respond(Problems.of(ProblemCode.VALIDATION_FAILED, "The request body is not the JSON this route takes.",
+                path(uriInfo), List.of(new Problem.FieldError("requestBody", "is not a JSON object of this route's"
+                        + " fields"))));
     }
 
     @ServerExceptionMapper

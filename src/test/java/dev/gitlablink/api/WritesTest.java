@@ -167,6 +167,26 @@ class WritesTest {
     }
 
     @Test
+    void badPathValuesAndOtherUsersAccountsAreRefusedBeforeGitLab() {
+        for (String iid : List.of("0", "-1", "abc", "1" + "0".repeat(18))) {
+            post().body(Map.of("body", "hello")).when().post(issues() + "/" + iid + "/notes").then().statusCode(400)
+                    .body("code", equalTo("validation_failed")).body("errors.field", contains("iid"));
+        }
+        SignedInUser other = SignedInUser.signIn(emulator, settings, "not-mine");
+        emulator.stats().reset();
+        other.api().header("X-CSRF", "1").contentType("application/json").body(Map.of("title", "Theirs"))
+                .when().post(issues()).then().statusCode(404).body("code", equalTo("account_not_found"));
+        post().body("[1,2]").when().post(issues()).then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("validation_failed")).body("errors.field", contains("requestBody"));
+        post().body("{\"title\":").when().post(issues()).then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("validation_failed"));
+        post().contentType("text/plain").body("title").when().post(issues()).then().statusCode(415)
+                .body("code", equalTo("unsupported_media_type"));
+        assertEquals(0, emulator.stats().apiRequests(), "nothing reached GitLab");
+        user.api().when().get("/api/audit").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void quickActionsRunOnlyWhenAllowedAndACommandOnlyCommentAnswers202WithoutANote() {
         EmulatorIssue issue = emulator.data().createIssue(project.id(), user.gitLabUser().id(), "Bug", List.of());
         Response answer = post().body(Map.of("body", "/close", "allowQuickActions", true))
