@@ -22,8 +22,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Enforces {@link RequiresScopes}: on a route that declares scopes, an account whose stored grant lacks one gets 403
  * {@code gitlab_insufficient_scope} naming the missing scopes, and GitLab is not called. Runs after the anti-CSRF and
- * Fetch Metadata filters; a caller without a session, or an account that is not the caller's, is left to the resource
- * (401, 404 {@code account_not_found}).
+ * Fetch Metadata filters, and only on methods that declare scopes (name binding). A caller without a session is left
+ * to the resource's 401; an account that is not the caller's answers 404 {@code account_not_found}, as the resource
+ * would. The problem itself is built by {@link Problems#insufficientScope}.
  */
 public class RequiredScopesFilter {
 
