@@ -57,8 +57,8 @@ async function readProblem(response) {
     }
 }
 
-async function api(path, { method = 'GET', body } = {}) {
-    const headers = { Accept: 'application/json' };
+async function api(path, { method = 'GET', body, extraHeaders = {} } = {}) {
+    const headers = { Accept: 'application/json', ...extraHeaders };
     if (method !== 'GET') {
         headers['X-CSRF'] = '1';
     }
@@ -242,10 +242,131 @@ function renderProject(project) {
     const button = el('button', { type: 'button', class: 'show-pipelines', text: 'Pipelines' });
     button.setAttribute('aria-label', 'Pipelines of ' + project.fullName);
     button.addEventListener('click', () => openPipelines(project));
+    const newIssue = el('button', { type: 'button', class: 'new-issue', text: 'New issue' });
+    newIssue.setAttribute('aria-label', 'New issue in ' + project.fullName);
+    newIssue.addEventListener('click', () => openNewIssue(project));
     return el('li', { class: 'project', 'data-project-id': String(project.id) },
         safeLink(project.webUrl, project.fullName),
         el('span', { class: 'meta', text: [project.visibility, project.description].filter(Boolean).join(' · ') }),
-        button);
+        button, newIssue);
+}
+
+/**
+ * The Idempotency-Key of a write form: kept while the same content is sent again (a retry after a lost answer
+ * gets the first result instead of a second issue), new once the content changes or the write succeeded.
+ */
+function idempotencyKey(form, body) {
+    const content = JSON.stringify(body);
+    if (!form.dataset.idempotencyKey || form.dataset.idempotencyContent !== content) {
+        const bytes = crypto.getRandomValues(new Uint8Array(16));
+        form.dataset.idempotencyKey = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+        form.dataset.idempotencyContent = content;
+    }
+    return form.dataset.idempotencyKey;
+}
+
+/** A write's problem: field errors next to their fields, the rest (permission, GitLab down) in the state line. */
+function showWriteProblem(stateNode, error, fieldErrorNode) {
+    const problem = error instanceof ApiProblem ? error.problem : {};
+    if (problem.code === 'validation_failed' && Array.isArray(problem.errors)) {
+        const unplaced = [];
+        problem.errors.forEach((fieldError) => {
+            const node = fieldErrorNode(fieldError.field);
+            if (node) {
+                node.textContent = fieldError.message;
+            } else {
+                unplaced.push(fieldError.field + ' ' + fieldError.message);
+            }
+        });
+        stateNode.classList.add('problem');
+        stateNode.textContent = 'Please correct the marked fields.' + (unplaced.length ? ' ' + unplaced.join('; ') : '');
+    } else if (problem.code === 'gitlab_insufficient_scope') {
+        stateNode.classList.add('problem');
+        stateNode.textContent = 'gitlab-link needs permission to write to GitLab. ' + (problem.detail || '');
+    } else {
+        showProblem(stateNode, error);
+    }
+}
+
+function openNewIssue(project) {
+    const form = $('new-issue-form');
+    form.reset();
+    delete form.dataset.idempotencyKey;
+    form.dataset.projectId = String(project.id);
+    form.querySelectorAll('.field-error').forEach((node) => { node.textContent = ''; });
+    setState($('new-issue-state'), '');
+    $('new-issue-heading').textContent = 'New issue in ' + project.fullName;
+    $('new-issue-section').hidden = false;
+    $('new-issue-section').scrollIntoView();
+    $('new-issue-title').focus();
+}
+
+async function submitNewIssue(event) {
+    event.preventDefault();
+    const form = $('new-issue-form');
+    const stateNode = $('new-issue-state');
+    form.querySelectorAll('.field-error').forEach((node) => { node.textContent = ''; });
+    const labels = $('new-issue-labels').value.split(',').map((label) => label.trim()).filter(Boolean);
+    const body = { title: $('new-issue-title').value, description: $('new-issue-description').value, labels,
+        confidential: $('new-issue-confidential').checked, allowQuickActions: $('new-issue-quick-actions').checked };
+    $('new-issue-submit').disabled = true;
+    setState(stateNode, 'Creating…');
+    try {
+        const issue = await api(accountPath('/projects/' + encodeURIComponent(form.dataset.projectId) + '/issues'),
+            { method: 'POST', body, extraHeaders: { 'Idempotency-Key': idempotencyKey(form, body) } });
+        delete form.dataset.idempotencyKey;
+        stateNode.replaceChildren('Created ', safeLink(issue.webUrl, issue.reference || '#' + issue.iid),
+            ' ' + issue.title + '.');
+        stateNode.classList.remove('problem');
+        form.reset();
+    } catch (error) {
+        if (!(error instanceof SignedOut)) {
+            showWriteProblem(stateNode, error, (field) => $('new-issue-' + field + '-error'));
+        }
+    }
+    $('new-issue-submit').disabled = false;
+}
+
+/** A comment box under an issue or a merge request ({@code kind} is 'issues' or 'merge-requests'). */
+function commentBox(item, kind) {
+    const label = 'Comment on ' + (item.reference || '#' + item.iid);
+    const textarea = el('textarea', { class: 'comment-body', rows: '3', 'aria-label': label });
+    const quickActions = el('input', { type: 'checkbox', class: 'comment-quick-actions' });
+    const stateNode = el('div', { class: 'state comment-state', role: 'status' });
+    const submit = el('button', { type: 'submit', class: 'comment-submit', text: 'Add comment' });
+    const form = el('form', { class: 'comment-form write-form', 'aria-label': label, hidden: '' }, textarea,
+        el('label', {}, quickActions, ' Run quick actions (/close, /merge...)'), submit, stateNode);
+    form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        const body = { body: textarea.value, allowQuickActions: quickActions.checked };
+        submit.disabled = true;
+        setState(stateNode, 'Sending…');
+        try {
+            const answer = await api(accountPath('/projects/' + encodeURIComponent(item.projectId) + '/' + kind + '/'
+                + encodeURIComponent(item.iid) + '/notes'),
+            { method: 'POST', body, extraHeaders: { 'Idempotency-Key': idempotencyKey(form, body) } });
+            delete form.dataset.idempotencyKey;
+            setState(stateNode, answer && answer.commandsApplied ? 'Quick actions applied.' : 'Comment added.');
+            textarea.value = '';
+        } catch (error) {
+            if (error instanceof ApiProblem && error.problem.code === 'validation_failed') {
+                stateNode.classList.add('problem');
+                stateNode.textContent = (error.problem.errors || [])
+                    .map((fieldError) => 'The comment ' + fieldError.message + '.').join(' ');
+            } else if (!(error instanceof SignedOut)) {
+                showWriteProblem(stateNode, error, () => null);
+            }
+        }
+        submit.disabled = false;
+    });
+    const toggle = el('button', { type: 'button', class: 'comment-toggle', text: 'Comment', 'aria-label': label });
+    toggle.addEventListener('click', () => {
+        form.hidden = !form.hidden;
+        if (!form.hidden) {
+            textarea.focus();
+        }
+    });
+    return [toggle, form];
 }
 
 async function openPipelines(project) {
@@ -260,10 +381,11 @@ async function openPipelines(project) {
         'This project has no pipelines.');
 }
 
-function renderWorkItem(item) {
+function renderWorkItem(item, kind) {
     return el('li', { class: 'work-item' },
         safeLink(item.webUrl, item.reference ? item.reference + ' ' + item.title : item.title),
-        el('span', { class: 'meta', text: item.author ? 'by ' + item.author.name : '' }));
+        el('span', { class: 'meta', text: item.author ? 'by ' + item.author.name : '' }),
+        ...commentBox(item, kind));
 }
 
 function renderSession(session) {
@@ -295,6 +417,7 @@ function clearAccountData() {
     $('projects-prev').disabled = true;
     $('projects-next').disabled = true;
     $('pipelines-section').hidden = true;
+    $('new-issue-section').hidden = true;
     $('reauth').hidden = true;
 }
 
@@ -303,10 +426,10 @@ async function loadAccountData() {
     $('pipelines-section').hidden = true;
     await Promise.all([
         loadProjects(),
-        loadList('issues', accountPath('/issues?scope=assigned_to_me&state=opened&perPage=20'), renderWorkItem,
-            'No open issues are assigned to you.'),
+        loadList('issues', accountPath('/issues?scope=assigned_to_me&state=opened&perPage=20'),
+            (item) => renderWorkItem(item, 'issues'), 'No open issues are assigned to you.'),
         loadList('merge-requests', accountPath('/merge-requests?scope=reviews_for_me&state=opened&perPage=20'),
-            renderWorkItem, 'No merge requests are waiting for your review.')
+            (item) => renderWorkItem(item, 'merge-requests'), 'No merge requests are waiting for your review.')
     ]);
 }
 
@@ -454,6 +577,10 @@ function wire() {
     }));
     $('pipelines-close').addEventListener('click', () => {
         $('pipelines-section').hidden = true;
+    });
+    $('new-issue-form').addEventListener('submit', submitNewIssue);
+    $('new-issue-cancel').addEventListener('click', () => {
+        $('new-issue-section').hidden = true;
     });
     $('account').addEventListener('change', () => {
         state.accountId = $('account').value;

@@ -88,6 +88,16 @@ public final class EmulatorData {
         return store.createIssue(projectId, authorId, title, "", assigneeIds, List.of());
     }
 
+    /** The project's issues, oldest first (those created through the API included). */
+    public List<EmulatorIssue> issuesOf(long projectId) {
+        return store.issues(issue -> issue.projectId() == projectId);
+    }
+
+    /** The comments on the project's issues and merge requests, oldest first. */
+    public List<EmulatorNote> notesOf(long projectId) {
+        return store.notes(note -> note.projectId() == projectId);
+    }
+
     public void closeIssue(long projectId, long iid) {
         store.closeIssue(projectId, iid);
     }

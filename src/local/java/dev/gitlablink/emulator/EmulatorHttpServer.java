@@ -22,7 +22,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 /** Wires every emulated GitLab route, all under the configured path prefix. */
 final class EmulatorHttpServer {
 
-    private static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final long MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     private EmulatorHttpServer() {
     }

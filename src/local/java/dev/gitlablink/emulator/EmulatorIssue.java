@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param state    {@code opened} or {@code closed}
  * @param closedAt {@code null} while open
+ * @param confidential visible only to members with at least Planner/Reporter access and the author (not enforced)
  */
 public record EmulatorIssue(long id, long iid, long projectId, String title, String description, String state,
         long authorId, List<Long> assigneeIds, List<String> labels, Instant createdAt, Instant updatedAt,
-        Instant closedAt) {
+        Instant closedAt, boolean confidential) {
 
     public EmulatorIssue {
         assigneeIds = List.copyOf(assigneeIds);
@@ -20,6 +21,6 @@ public record EmulatorIssue(long id, long iid, long projectId, String title, Str
 
     public EmulatorIssue closed(Instant at) {
         return new EmulatorIssue(id, iid, projectId, title, description, "closed", authorId, assigneeIds, labels,
-                createdAt, at, at);
+                createdAt, at, at, confidential);
     }
 }

@@ -37,6 +37,8 @@ public final class EmulatorKnobs {
     private final AtomicReference<PendingFaults> pending = new AtomicReference<>(PendingFaults.NONE);
     /** Pending 429s of the {@code /oauth} endpoints, kept apart so API faults never reach sign-in by accident. */
     private final AtomicReference<PendingFaults> pendingOAuth = new AtomicReference<>(PendingFaults.NONE);
+    /** The refusal the next issue or note creation answers with, instead of creating anything. */
+    private final AtomicReference<WriteRefusal> nextWriteRefusal = new AtomicReference<>();
     private final OAuthTokenStore tokens;
     private final AuthorizationCodeStore codes;
 
@@ -259,6 +261,24 @@ public final class EmulatorKnobs {
         return Optional.ofNullable(nextIdTokenFault.getAndSet(null));
     }
 
+    /**
+     * The next issue or note creation is refused as GitLab refuses an invalid model: {@code status} (400, or 422 where
+     * an endpoint passes it to {@code render_validation_error!}) with {@code {"message":{field:[message]}}}.
+     */
+    public EmulatorKnobs refuseNextWrite(int status, String field, String message) {
+        nextWriteRefusal.set(new WriteRefusal(status, field, message));
+        return this;
+    }
+
+    /** Takes the pending write refusal, if any; used by the emulator's write endpoints. */
+    public Optional<WriteRefusal> takeWriteRefusal() {
+        return Optional.ofNullable(nextWriteRefusal.getAndSet(null));
+    }
+
+    /** A validation refusal of one write: GitLab's status and one field's message. */
+    public record WriteRefusal(int status, String field, String message) {
+    }
+
     /** Back to GitLab's defaults: no pending fault, no latency, not down. */
     public void reset() {
         accessTokenLifetime = DEFAULT_ACCESS_TOKEN_LIFETIME;
@@ -266,6 +286,7 @@ public final class EmulatorKnobs {
         devicePollInterval = DEFAULT_DEVICE_POLL_INTERVAL;
         deviceCodeLifetime = DEFAULT_DEVICE_CODE_LIFETIME;
         nextIdTokenFault.set(null);
+        nextWriteRefusal.set(null);
         latency = Duration.ZERO;
         tokenLatency = Duration.ZERO;
         timed.set(TimedFault.NONE);

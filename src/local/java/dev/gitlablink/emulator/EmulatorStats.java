@@ -20,6 +20,8 @@ public final class EmulatorStats {
     private final AtomicLong apiRequests = new AtomicLong();
     /** Per path below {@code /api/v4}, e.g. {@code /projects/5000/issues}. */
     private final Map<String, AtomicLong> apiRequestsByPath = new ConcurrentHashMap<>();
+    /** Per method and path below {@code /api/v4}, e.g. {@code POST /projects/5000/issues}. */
+    private final Map<String, AtomicLong> apiRequestsByMethodAndPath = new ConcurrentHashMap<>();
 
     /** Successful token responses for {@code grantType}, e.g. {@code authorization_code}. */
     public long tokenRequests(String grantType) {
@@ -67,6 +69,18 @@ public final class EmulatorStats {
                 .sum();
     }
 
+    /**
+     * {@code /api/v4} requests answered with the HTTP method {@code method} whose path below {@code /api/v4} starts
+     * with {@code pathPrefix}: how many times a client sent, say, {@code POST /projects/5000/issues}.
+     */
+    public long apiRequests(String method, String pathPrefix) {
+        String prefix = method + " " + (pathPrefix.startsWith(API) ? pathPrefix.substring(API.length()) : pathPrefix);
+        return apiRequestsByMethodAndPath.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(prefix))
+                .mapToLong(entry -> entry.getValue().get())
+                .sum();
+    }
+
     /** Counters by path below {@code /api/v4}, for the admin API. */
     public Map<String, Long> apiRequestsByPath() {
         Map<String, Long> copy = new TreeMap<>();
@@ -101,6 +115,7 @@ public final class EmulatorStats {
         devicePolls.clear();
         apiRequests.set(0);
         apiRequestsByPath.clear();
+        apiRequestsByMethodAndPath.clear();
         tokenRequests.clear();
         refreshesByUser.clear();
         revocations.set(0);
@@ -122,8 +137,14 @@ public final class EmulatorStats {
 
     /** Records an answered API request; called by the emulator with the path below {@code /api/v4}. */
     public void recordApiRequest(String path) {
+        recordApiRequest("GET", path);
+    }
+
+    /** Records an answered API request; called by the emulator with its method and path below {@code /api/v4}. */
+    public void recordApiRequest(String method, String path) {
         apiRequests.incrementAndGet();
         apiRequestsByPath.computeIfAbsent(path, key -> new AtomicLong()).incrementAndGet();
+        apiRequestsByMethodAndPath.computeIfAbsent(method + " " + path, key -> new AtomicLong()).incrementAndGet();
     }
 
     /** Records a discovery document request; called by the emulator. */

@@ -66,7 +66,8 @@ final class FaultInjectionHandler implements Handler<RoutingContext> {
             return;
         }
         String apiPath = path.substring(apiBase.length());
-        ctx.addHeadersEndHandler(v -> stats.recordApiRequest(apiPath.isEmpty() ? "/" : apiPath));
+        String method = ctx.request().method().name();
+        ctx.addHeadersEndHandler(v -> stats.recordApiRequest(method, apiPath.isEmpty() ? "/" : apiPath));
         rateLimit.observe(ctx.request());
         Optional<EmulatorKnobs.ApiFault> fault = knobs.takeApiFault();
         long delayMillis = knobs.latency().toMillis();

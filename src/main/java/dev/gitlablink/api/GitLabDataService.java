@@ -114,6 +114,17 @@ public class GitLabDataService {
                 .map(page -> list(page, MergeRequestView::of)));
     }
 
+    public Uni<IssueView> projectIssue(SessionPrincipal caller, String accountId, String projectId, long iid) {
+        return limited(caller, () -> source(caller, accountId)
+                .chain(tokens -> gitLab.projectIssue(tokens, projectId, iid)).map(IssueView::of));
+    }
+
+    public Uni<MergeRequestView> projectMergeRequest(SessionPrincipal caller, String accountId, String projectId,
+            long iid) {
+        return limited(caller, () -> source(caller, accountId)
+                .chain(tokens -> gitLab.projectMergeRequest(tokens, projectId, iid)).map(MergeRequestView::of));
+    }
+
     public Uni<ListView<PipelineView>> projectPipelines(SessionPrincipal caller, String accountId, String projectId,
             PipelineListParams params) {
         PipelineQuery query = new PipelineQuery(params.status(), params.ref(), params.orderBy(), params.sort(),

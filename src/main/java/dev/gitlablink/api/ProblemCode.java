@@ -21,6 +21,8 @@ public enum ProblemCode {
     INSTANCE_REMOVED(410, "GitLab instance removed"),
     GITLAB_REAUTH_REQUIRED(401, "GitLab sign-in required"),
     GITLAB_INSUFFICIENT_SCOPE(403, "Missing GitLab permission"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key used for another request"),
+    IDEMPOTENCY_KEY_IN_FLIGHT(409, "Request with this idempotency key in progress"),
     GITLAB_FORBIDDEN(403, "GitLab refused access"),
     GITLAB_RATE_LIMITED(429, "GitLab rate limit reached"),
     RATE_LIMITED(429, "Too many requests"),

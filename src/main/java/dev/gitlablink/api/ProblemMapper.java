@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
 import dev.gitlablink.common.DatabaseUnavailable;
 import dev.gitlablink.gitlab.GitLabException;
 import dev.gitlablink.gitlab.GitLabForbiddenException;
@@ -27,6 +30,7 @@ import dev.gitlablink.gitlab.GitLabRateLimitedException;
 import dev.gitlablink.gitlab.GitLabTimeoutException;
 import dev.gitlablink.gitlab.GitLabTokenRejectedException;
 import dev.gitlablink.gitlab.GitLabUnavailableException;
+import dev.gitlablink.gitlab.GitLabValidationException;
 import dev.gitlablink.limit.RequestLimitedException;
 import dev.gitlablink.token.AccountBusyException;
 import dev.gitlablink.token.AccountNotFoundException;
@@ -80,9 +84,10 @@ public class ProblemMapper {
             case GitLabNotFoundException notFound ->
                 respond(Problems.of(ProblemCode.NOT_FOUND, "GitLab has no such object, or it is not visible to you.",
                         path));
-            case GitLabInsufficientScopeException scope -> respond(Problems.of(ProblemCode.GITLAB_INSUFFICIENT_SCOPE,
-                    "This needs the GitLab scope " + String.join(" or ", scope.acceptableScopes())
-                            + ". Sign in again granting it.", path).withRequiredScopes(scope.acceptableScopes()));
+            case GitLabInsufficientScopeException scope ->
+                respond(Problems.insufficientScope(accountId(uriInfo), scope.acceptableScopes(), path));
+            case GitLabValidationException invalid -> respond(Problems.of(ProblemCode.VALIDATION_FAILED,
+                    "GitLab refused the content.", path, GitLabFieldNames.errors(invalid)));
             case GitLabForbiddenException forbidden ->
                 respond(Problems.of(ProblemCode.GITLAB_FORBIDDEN, "GitLab does not allow this.", path));
             case GitLabRateLimitedException limited -> rateLimited(limited, path);
@@ -142,6 +147,22 @@ public class ProblemMapper {
                 .toList();
         return respond(Problems.of(ProblemCode.VALIDATION_FAILED, "Some parameters are invalid.", path(uriInfo),
                 errors));
+    }
+
+    /**
+     * A request body that is not the JSON the route takes (not JSON, or an array where an object belongs). Mapped
+     * here for its own type too, since Quarkus' built-in mapper of {@link MismatchedInputException} answers a bare 400.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedBody(MismatchedInputException e, UriInfo uriInfo) {
+        return unreadableBody(e, uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e, UriInfo uriInfo) {
+        return respond(Problems.of(ProblemCode.VALIDATION_FAILED, "The request body is not the JSON this route takes.",
+                path(uriInfo), List.of(new Problem.FieldError("requestBody", "is not a JSON object of this route's"
+                        + " fields"))));
     }
 
     @ServerExceptionMapper
@@ -208,6 +229,16 @@ public class ProblemMapper {
         // Method-parameter paths look like "method.arg" or "method.params.field"; the SPA needs the last part.
         String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
         return new Problem.FieldError(field, violation.getMessage());
+    }
+
+    /** The {@code accountId} of an account route, or null. */
+    private static UUID accountId(UriInfo uriInfo) {
+        String id = uriInfo == null ? null : uriInfo.getPathParameters().getFirst("accountId");
+        try {
+            return id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     private static String path(UriInfo uriInfo) {

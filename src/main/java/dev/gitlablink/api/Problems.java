@@ -23,6 +23,17 @@ public final class Problems {
                 signInHelps ? LOGIN_URL : null, errors, null, null);
     }
 
+    /**
+     * 403 {@code gitlab_insufficient_scope}: the account {@code accountId} (null when unknown) lacks
+     * {@code requiredScopes} for what was asked, whether the service saw it before calling GitLab (a route's
+     * {@link RequiresScopes}) or GitLab answered {@code insufficient_scope}. The one place this problem is built.
+     */
+    public static Problem insufficientScope(java.util.UUID accountId, List<String> requiredScopes, String instance) {
+        return of(ProblemCode.GITLAB_INSUFFICIENT_SCOPE, "This needs the GitLab scope "
+                + String.join(" or ", requiredScopes) + ". Sign in again granting it.", instance)
+                .withRequiredScopes(requiredScopes);
+    }
+
     public static Problem notAuthenticated(String instance) {
         return of(ProblemCode.NOT_AUTHENTICATED, "Sign in with GitLab to continue.", instance);
     }

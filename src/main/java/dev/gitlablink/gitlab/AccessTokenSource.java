@@ -12,6 +12,9 @@ public interface AccessTokenSource {
     /** Base URL of the account's GitLab instance. */
     String instanceUrl();
 
+    /** The scopes GitLab granted the account's tokens, as stored at the last sign-in or refresh. */
+    java.util.List<String> grantedScopes();
+
     /** An access token expected to be valid now. */
     Uni<String> accessToken();
 

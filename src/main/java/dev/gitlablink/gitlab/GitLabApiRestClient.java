@@ -2,8 +2,10 @@ package dev.gitlablink.gitlab;
 
 import java.util.List;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.gitlablink.gitlab.model.GitLabGroup;
 import dev.gitlablink.gitlab.model.GitLabIssue;
 import dev.gitlablink.gitlab.model.GitLabMergeRequest;
+import dev.gitlablink.gitlab.model.GitLabNote;
 import dev.gitlablink.gitlab.model.GitLabPipeline;
 import dev.gitlablink.gitlab.model.GitLabProject;
 import dev.gitlablink.gitlab.model.GitLabUser;
@@ -139,4 +142,58 @@ interface GitLabApiRestClient {
             @PathParam("id") @Encoded String encodedId, @QueryParam("status") String status,
             @QueryParam("ref") String ref, @QueryParam("order_by") String orderBy, @QueryParam("sort") String sort,
             @QueryParam("page") Integer page, @QueryParam("per_page") Integer perPage);
+
+    /**
+     * One issue of a project, by its iid.
+     *
+     * GitLab endpoint: GET /projects/:id/issues/:issue_iid
+     */
+    @GET
+    @Path("/projects/{id}/issues/{iid}")
+    Uni<GitLabIssue> projectIssue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") @Encoded String encodedId, @PathParam("iid") long iid);
+
+    /**
+     * One merge request of a project, by its iid.
+     *
+     * GitLab endpoint: GET /projects/:id/merge_requests/:merge_request_iid
+     */
+    @GET
+    @Path("/projects/{id}/merge_requests/{iid}")
+    Uni<GitLabMergeRequest> projectMergeRequest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") @Encoded String encodedId, @PathParam("iid") long iid);
+
+    /**
+     * Creates an issue (201 with the issue). Needs the {@code api} scope.
+     *
+     * GitLab endpoint: POST /projects/:id/issues
+     */
+    @POST
+    @Path("/projects/{id}/issues")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<GitLabIssue> createIssue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") @Encoded String encodedId, GitLabNewIssue issue);
+
+    /**
+     * Comments on an issue: 201 with the note, or 202 without one when the comment held only quick actions.
+     *
+     * GitLab endpoint: POST /projects/:id/issues/:issue_iid/notes
+     */
+    @POST
+    @Path("/projects/{id}/issues/{iid}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<GitLabNote>> createIssueNote(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") @Encoded String encodedId, @PathParam("iid") long iid, GitLabNewNote note);
+
+    /**
+     * Comments on a merge request: 201 with the note, or 202 without one when the comment held only quick actions.
+     *
+     * GitLab endpoint: POST /projects/:id/merge_requests/:merge_request_iid/notes
+     */
+    @POST
+    @Path("/projects/{id}/merge_requests/{iid}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<GitLabNote>> createMergeRequestNote(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") @Encoded String encodedId,
+            @PathParam("iid") long iid, GitLabNewNote note);
 }

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.gitlablink.gitlab.model.GitLabGroup;
 import dev.gitlablink.gitlab.model.GitLabIssue;
 import dev.gitlablink.gitlab.model.GitLabMergeRequest;
+import dev.gitlablink.gitlab.model.GitLabNote;
 import dev.gitlablink.gitlab.model.GitLabPipeline;
 import dev.gitlablink.gitlab.model.GitLabProject;
 import dev.gitlablink.gitlab.model.GitLabUser;
@@ -101,21 +102,84 @@ public class GitLabClient {
                         query.sort(), query.page().page(), query.page().perPage()))).map(GitLabClient::page);
     }
 
+    /** One issue of a project. GitLab endpoint: GET /projects/:id/issues/:issue_iid */
+    public Uni<GitLabIssue> projectIssue(AccessTokenSource tokens, String idOrPath, long iid) {
+        return followingMove(idOrPath, id -> get(tokens, "project issue", (client, auth) ->
+                client.projectIssue(auth, encodeId(id), iid)));
+    }
+
+    /** One merge request of a project. GitLab endpoint: GET /projects/:id/merge_requests/:merge_request_iid */
+    public Uni<GitLabMergeRequest> projectMergeRequest(AccessTokenSource tokens, String idOrPath, long iid) {
+        return followingMove(idOrPath, id -> get(tokens, "project merge request", (client, auth) ->
+                client.projectMergeRequest(auth, encodeId(id), iid)));
+    }
+
+    /**
+     * Creates an issue; sent once (see {@link #write}). GitLab endpoint: POST /projects/:id/issues
+     */
+    public Uni<GitLabIssue> createIssue(AccessTokenSource tokens, String idOrPath, GitLabNewIssue issue) {
+        return write(tokens, "issue creation", (client, auth) -> client.createIssue(auth, encodeId(idOrPath), issue));
+    }
+
+    /**
+     * Comments on an issue; sent once (see {@link #write}). GitLab endpoint: POST /projects/:id/issues/:issue_iid/notes
+     */
+    public Uni<GitLabNoteResult> createIssueNote(AccessTokenSource tokens, String idOrPath, long iid, String body) {
+        return write(tokens, "issue comment", (client, auth) -> client.createIssueNote(auth, encodeId(idOrPath), iid,
+                new GitLabNewNote(body))).map(GitLabClient::noteResult);
+    }
+
+    /**
+     * Comments on a merge request; sent once (see {@link #write}).
+     * GitLab endpoint: POST /projects/:id/merge_requests/:merge_request_iid/notes
+     */
+    public Uni<GitLabNoteResult> createMergeRequestNote(AccessTokenSource tokens, String idOrPath, long iid,
+            String body) {
+        return write(tokens, "merge request comment", (client, auth) -> client.createMergeRequestNote(auth,
+                encodeId(idOrPath), iid, new GitLabNewNote(body))).map(GitLabClient::noteResult);
+    }
+
+    private static GitLabNoteResult noteResult(RestResponse<GitLabNote> response) {
+        // 202: the comment held only quick actions; they ran and GitLab kept no note.
+        return response.getStatus() == 202 ? new GitLabNoteResult(null, true)
+                : new GitLabNoteResult(response.getEntity(), false);
+    }
+
     private <T> Uni<T> get(AccessTokenSource tokens, String what,
             BiFunction<GitLabApiRestClient, String, Uni<T>> request) {
+        return call(tokens, what, request, false);
+    }
+
+    /**
+     * A call that changes GitLab: never retried once it may have reached GitLab (a 5xx or a timeout may come after
+     * GitLab acted), so the guard's retries are bypassed; its circuit breaker still applies. The one exception is
+     * GitLab's 401, refused before anything was done: asked again once with a renewed token.
+     */
+    private <T> Uni<T> write(AccessTokenSource tokens, String what,
+            BiFunction<GitLabApiRestClient, String, Uni<T>> request) {
+        return call(tokens, what, request, true);
+    }
+
+    private <T> Uni<T> call(AccessTokenSource tokens, String what,
+            BiFunction<GitLabApiRestClient, String, Uni<T>> request, boolean once) {
         GitLabApiRestClient client = clients.api(tokens.instanceUrl());
         Guard guard = guards.forInstance(tokens.instanceUrl());
         return tokens.accessToken().chain(token -> guarded(guard, tokens.instanceUrl(), what,
-                () -> request.apply(client, bearer(token)))
+                () -> request.apply(client, bearer(token)), once)
                 .onFailure(GitLabTokenRejectedException.class).recoverWithUni(rejected ->
                         tokens.renewAfterRejection(token).chain(renewed -> guarded(guard, tokens.instanceUrl(), what,
-                                () -> request.apply(client, bearer(renewed))))));
+                                () -> request.apply(client, bearer(renewed)), once))));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> Uni<T> guarded(Guard guard, String instanceUrl, String what, Supplier<Uni<T>> call) {
-        Uni<T> guardedCall = (Uni<T>) guard.get(() -> normalised(what, call), Uni.class);
-        return guardedCall.onFailure(CircuitBreakerOpenException.class)
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> Uni<T> guarded(Guard guard, String instanceUrl, String what, Supplier<Uni<T>> call,
+            boolean once) {
+        Supplier<Uni> attempt = once
+                ? () -> normalised(what, call).onFailure().transform(WriteNotRetried::new)
+                : () -> normalised(what, call);
+        Uni<T> guardedCall = (Uni<T>) guard.get(attempt, Uni.class);
+        return guardedCall.onFailure(WriteNotRetried.class).transform(write -> ((WriteNotRetried) write).failure())
+                .onFailure(CircuitBreakerOpenException.class)
                 .transform(open -> new GitLabCircuitOpenException(instanceUrl, (CircuitBreakerOpenException) open));
     }
 

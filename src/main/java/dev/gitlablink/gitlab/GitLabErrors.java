@@ -29,6 +29,8 @@ public class GitLabErrors implements ResponseExceptionMapper<GitLabException> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
+    /** {@code :note=>["is too long (maximum is 1000000 characters)"]} inside the notes API's message. */
+    private static final Pattern NOTE_ERROR = Pattern.compile(":([a-z_]+)=>\\[\"([^\"]*)\"");
     private static final Pattern MOVED_PROJECT = Pattern.compile("/api/v4/projects/([0-9]{1,18})(?:[/?#]|$)");
 
     @Override
@@ -37,10 +39,11 @@ public class GitLabErrors implements ResponseExceptionMapper<GitLabException> {
         GitLabErrorBody body = body(response);
         return switch (status) {
             case 301 -> movedProject(response);
-            case 400 -> "invalid_grant".equals(body.error())
-                    ? new GitLabGrantRevokedException()
-                    : new GitLabRejectedException(400, body.error(), "GitLab answered 400"
-                            + (body.error() == null ? "" : " (" + body.error() + ")"));
+            case 400 -> "invalid_grant".equals(body.error()) ? new GitLabGrantRevokedException()
+                    : validation(400, body).orElseGet(() -> new GitLabRejectedException(400, body.error(),
+                            "GitLab answered 400" + (body.error() == null ? "" : " (" + body.error() + ")")));
+            case 422 -> validation(422, body).orElseGet(() -> new GitLabRejectedException(422, body.error(),
+                    "GitLab answered 422"));
             case 401 -> new GitLabTokenRejectedException("GitLab refused the access token ("
                     + (body.error() == null ? "401" : body.error()) + ")");
             case 403 -> "insufficient_scope".equals(body.error())
@@ -127,6 +130,26 @@ public class GitLabErrors implements ResponseExceptionMapper<GitLabException> {
                 return java.util.Optional.empty();
             }
         }
+    }
+
+    /**
+     * A model's validation errors: {@code message} as an object of field to messages ({@code render_validation_error!}),
+     * or the notes API's string {@code Note {:note=>["is too long ..."]}}. Grape's parameter errors
+     * ({@code {"error":"title is missing"}}) stay {@link GitLabRejectedException}s: the service validates first.
+     */
+    static java.util.Optional<GitLabException> validation(int status, GitLabErrorBody body) {
+        java.util.Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+        if (body.message() instanceof java.util.Map<?, ?> map) {
+            map.forEach((field, messages) -> fields.put(String.valueOf(field), messages instanceof List<?> list
+                    ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(messages))));
+        } else if (body.message() instanceof String text && text.startsWith("Note {")) {
+            Matcher field = NOTE_ERROR.matcher(text);
+            while (field.find()) {
+                fields.computeIfAbsent(field.group(1), key -> new java.util.ArrayList<>()).add(field.group(2));
+            }
+        }
+        return fields.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new GitLabValidationException(status, fields));
     }
 
     private static GitLabErrorBody body(Response response) {

@@ -42,6 +42,7 @@ class GitLabGuards {
             case GitLabTimeoutException timeout -> timeout.connecting();
             case GitLabServerErrorException serverError -> serverError.fromGateway();
             case GitLabUnavailableException unreachable -> true;
+            case WriteNotRetried write -> instanceFailing(write.failure());
             default -> false;
         };
     }

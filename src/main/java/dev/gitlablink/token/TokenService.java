@@ -2,6 +2,7 @@ package dev.gitlablink.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
@@ -53,7 +54,8 @@ public class TokenService {
     }
 
     /** What one account read yields: its owner, instance and current access token. */
-    private record StoredAccess(UUID userId, String instanceUrl, String accessToken, Instant expiresAt) {
+    private record StoredAccess(UUID userId, String instanceUrl, String accessToken, Instant expiresAt,
+            List<String> scopes) {
 
         @Override
         public String toString() {
@@ -81,7 +83,7 @@ public class TokenService {
                     }
                     instances.require(access.instanceUrl());
                     return new AccountTokenSource(accountId, access.instanceUrl(), access.accessToken(),
-                            access.expiresAt());
+                            access.expiresAt(), access.scopes());
                 });
     }
 
@@ -106,7 +108,8 @@ public class TokenService {
                 throw new GitLabReauthRequiredException(accountId);
             }
             return new StoredAccess(account.user.id, account.instance.baseUrl, accessToken,
-                    account.accessTokenExpiresAt);
+                    account.accessTokenExpiresAt, account.scopes == null || account.scopes.isBlank() ? List.of()
+                            : List.of(account.scopes.trim().split("\\s+")));
         });
     }
 
@@ -121,17 +124,25 @@ public class TokenService {
         private final String instanceUrl;
         private final String storedToken;
         private final Instant expiresAt;
+        private final List<String> scopes;
 
-        private AccountTokenSource(UUID accountId, String instanceUrl, String storedToken, Instant expiresAt) {
+        private AccountTokenSource(UUID accountId, String instanceUrl, String storedToken, Instant expiresAt,
+                List<String> scopes) {
             this.accountId = accountId;
             this.instanceUrl = instanceUrl;
             this.storedToken = storedToken;
             this.expiresAt = expiresAt;
+            this.scopes = scopes;
         }
 
         @Override
         public String instanceUrl() {
             return instanceUrl;
+        }
+
+        @Override
+        public List<String> grantedScopes() {
+            return scopes;
         }
 
         @Override

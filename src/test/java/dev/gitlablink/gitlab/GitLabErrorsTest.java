@@ -46,4 +46,33 @@ class GitLabErrorsTest {
         assertFalse(errors.handles(200, null));
         assertFalse(errors.handles(302, null));
     }
+
+    @Test
+    void aModelsValidationErrorsAreFieldErrors() {
+        GitLabErrorBody body = new GitLabErrorBody(null, java.util.Map.of("title",
+                java.util.List.of("is too long (maximum is 255 characters)", "can't be blank")), null);
+
+        GitLabValidationException invalid = assertInstanceOf(GitLabValidationException.class,
+                GitLabErrors.validation(422, body).orElseThrow());
+        assertEquals(422, invalid.status());
+        assertEquals(java.util.Map.of("title", java.util.List.of("is too long (maximum is 255 characters)",
+                "can't be blank")), invalid.fieldErrors());
+    }
+
+    @Test
+    void theNotesApisStringMessageIsReadToo() {
+        GitLabErrorBody body = new GitLabErrorBody(null,
+                "Note {:note=>[\"is too long (maximum is 1000000 characters)\"]}", null);
+
+        assertEquals(java.util.Map.of("note", java.util.List.of("is too long (maximum is 1000000 characters)")),
+                assertInstanceOf(GitLabValidationException.class, GitLabErrors.validation(400, body).orElseThrow())
+                        .fieldErrors());
+    }
+
+    @Test
+    void otherRefusalsAreNotValidationErrors() {
+        assertTrue(GitLabErrors.validation(400, new GitLabErrorBody("title is missing", null, null)).isEmpty());
+        assertTrue(GitLabErrors.validation(400, new GitLabErrorBody(null, "400 Bad request", null)).isEmpty());
+        assertTrue(GitLabErrors.validation(400, GitLabErrorBody.EMPTY).isEmpty());
+    }
 }

@@ -15,10 +15,15 @@ public record SignedInUser(EmulatorUser gitLabUser, String sessionCookie, String
 
     /** Creates a GitLab user at the emulator and signs it in to the service. */
     public static SignedInUser signIn(GitLabEmulator emulator, TestSettings settings, String prefix) {
+        return signIn(emulator, settings, prefix, null);
+    }
+
+    /** As {@link #signIn(GitLabEmulator, TestSettings, String)}, on the instance {@code instance} (null: the default). */
+    public static SignedInUser signIn(GitLabEmulator emulator, TestSettings settings, String prefix, String instance) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         EmulatorUser user = emulator.createUser(username, "Test " + prefix, username + "@example.test");
         Browser browser = new Browser();
-        new SignInFlow(browser, settings, emulator).signIn(user, "/");
+        new SignInFlow(browser, settings, emulator).signIn(user, "/", instance);
         String cookie = browser.cookie(settings.baseUrl(), COOKIE).orElseThrow();
         String accountId = given().baseUri(settings.baseUrl()).cookie(COOKIE, cookie)
                 .when().get("/api/session")

@@ -25,7 +25,7 @@ public class StoredState {
     }
 
     private static final String[] TABLES = {"gitlab_instance", "app_user", "linked_account", "app_session",
-            "link_intent", "device_link"};
+            "link_intent", "device_link", "idempotent_write", "write_audit"};
 
     private final DataSource dataSource;
 

@@ -30,6 +30,7 @@ import dev.gitlablink.testsupport.RawHttp;
 import dev.gitlablink.testsupport.SignedInUser;
 import dev.gitlablink.testsupport.StoredState;
 import dev.gitlablink.testsupport.TestSettings;
+import dev.gitlablink.testsupport.WriteScopes;
 import dev.gitlablink.web.PathSpellings.Spelling;
 import dev.gitlablink.web.RegisteredRoutes.Route;
 import io.quarkus.test.common.TestResourceScope;
@@ -72,8 +73,13 @@ class PathSpellingTest {
 
     /** Bodies of the routes that need one to succeed, so only the missing header can be what refuses them. */
     private static final String INSTANCE_BODY = "{\"instance\":\"" + LinkFlow.DEFAULT_INSTANCE + "\"}";
+    private static final String PROJECT = "POST /api/accounts/{accountId}/projects/{projectId}";
+    private static final String NOTE_BODY = "{\"body\":\"Spelled\"}";
     private static final Map<String, String> BODIES = Map.of("POST /api/links", INSTANCE_BODY,
-            "POST /api/links/device", INSTANCE_BODY);
+            "POST /api/links/device", INSTANCE_BODY,
+            PROJECT + "/issues", "{\"title\":\"Spelled\"}",
+            PROJECT + "/issues/{iid}/notes", NOTE_BODY,
+            PROJECT + "/merge-requests/{iid}/notes", NOTE_BODY);
 
     /**
      * The burst limits, and the device-link poller out of the way: a device link the control case starts would
@@ -84,6 +90,8 @@ class PathSpellingTest {
         public Map<String, String> getConfigOverrides() {
             Map<String, String> settings = new HashMap<>(BurstLimits.SETTINGS);
             settings.put("DEVICE_LINK_POLL_EVERY", "24h");
+            // Accounts granted api, so the write routes' control case can write.
+            settings.putAll(WriteScopes.SETTINGS);
             return settings;
         }
     }
@@ -210,12 +218,15 @@ class PathSpellingTest {
         SignedInUser user = SignedInUser.signIn(emulator, settings, prefix);
         EmulatorProject project = emulator.data().createProject(user.gitLabUser().username(), "spelled", "Spelled");
         emulator.data().addProjectMember(project.id(), user.gitLabUser().id(), 50);
+        // {iid}: issue 1 and merge request 1 of the project, to read and to comment on.
+        emulator.data().createIssue(project.id(), user.gitLabUser().id(), "Spelled", List.of());
+        emulator.data().createMergeRequest(project.id(), user.gitLabUser().id(), "Spelled", List.of(), List.of());
         // {id}: the user's own device link (GET /api/links/device/{id}); as a link request id (/links/start/{id}) it
         // is well formed and was never issued.
         String deviceLink = user.api().header("X-CSRF", "1").contentType("application/json").body(INSTANCE_BODY)
                 .when().post("/api/links/device").then().statusCode(200).extract().path("id");
         return new Subject(user, Map.of("accountId", user.accountId(), "projectId", String.valueOf(project.id()),
-                "id", deviceLink));
+                "id", deviceLink, "iid", "1"));
     }
 
     private ServiceState state(SignedInUser user) {

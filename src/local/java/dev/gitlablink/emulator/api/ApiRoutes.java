@@ -22,6 +22,7 @@ public final class ApiRoutes {
         new IssueResource(state, guard).register(router, apiBase);
         new MergeRequestResource(state, guard).register(router, apiBase);
         new PipelineResource(state, guard).register(router, apiBase);
+        new WriteResource(state, guard).register(router, apiBase);
         // An emulator bug surfaces the way GitLab's unhandled exceptions do.
         router.route(apiBase + "/*").failureHandler(ApiRoutes::internalError);
         // Grape's catch-all route; must stay last.

@@ -33,6 +33,20 @@ final class IssueResource {
     void register(Router router, String apiBase) {
         router.get(apiBase + "/issues").handler(ctx -> list(ctx, false));
         router.get(apiBase + "/projects/:id/issues").handler(ctx -> list(ctx, true));
+        router.get(apiBase + "/projects/:id/issues/:iid").handler(this::show);
+    }
+
+    /** {@code GET /projects/:id/issues/:issue_iid}: ActiveRecord's not-found is {@code 404 Not found}. */
+    private void show(RoutingContext ctx) {
+        guard.authenticate(ctx, ApiGuard.READ_SCOPES).ifPresent(user -> ApiResponses.respond(ctx, () -> {
+            var project = ProjectResource.find(state, ctx, user);
+            String iid = ctx.pathParam("iid");
+            EmulatorIssue issue = state.data().issues(i -> i.projectId() == project.project().id()
+                    && String.valueOf(i.iid()).equals(iid)).stream().findFirst()
+                    .orElseThrow(() -> new ApiException(404, new io.vertx.core.json.JsonObject()
+                            .put("message", "404 Not found")));
+            return WorkItemEntities.issue(issue, project.project(), state.users(), state.baseUrl());
+        }));
     }
 
     private void list(RoutingContext ctx, boolean inProject) {

@@ -36,6 +36,19 @@ final class MergeRequestResource {
     void register(Router router, String apiBase) {
         router.get(apiBase + "/merge_requests").handler(ctx -> list(ctx, false));
         router.get(apiBase + "/projects/:id/merge_requests").handler(ctx -> list(ctx, true));
+        router.get(apiBase + "/projects/:id/merge_requests/:iid").handler(this::show);
+    }
+
+    /** {@code GET /projects/:id/merge_requests/:merge_request_iid}. */
+    private void show(RoutingContext ctx) {
+        guard.authenticate(ctx, ApiGuard.READ_SCOPES).ifPresent(user -> ApiResponses.respond(ctx, () -> {
+            var project = ProjectResource.find(state, ctx, user);
+            String iid = ctx.pathParam("iid");
+            EmulatorMergeRequest mr = state.data().mergeRequests(m -> m.projectId() == project.project().id()
+                    && String.valueOf(m.iid()).equals(iid)).stream().findFirst()
+                    .orElseThrow(() -> ApiException.notFound("Merge Request"));
+            return WorkItemEntities.mergeRequest(mr, project.project(), state.users(), state.baseUrl());
+        }));
     }
 
     private void list(RoutingContext ctx, boolean inProject) {

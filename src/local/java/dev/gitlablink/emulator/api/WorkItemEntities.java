@@ -39,7 +39,7 @@ final class WorkItemEntities {
                 .put("upvotes", 0)
                 .put("downvotes", 0)
                 .put("due_date", null)
-                .put("confidential", false)
+                .put("confidential", issue.confidential())
                 .put("discussion_locked", null)
                 .put("issue_type", "issue")
                 .put("web_url", baseUrl + "/" + project.pathWithNamespace() + "/-/issues/" + issue.iid())

@@ -4,6 +4,7 @@ import dev.gitlablink.emulator.EmulatorGroup;
 import dev.gitlablink.emulator.EmulatorIssue;
 import dev.gitlablink.emulator.EmulatorMergeRequest;
 import dev.gitlablink.emulator.EmulatorNamespace;
+import dev.gitlablink.emulator.EmulatorNote;
 import dev.gitlablink.emulator.EmulatorPipeline;
 import dev.gitlablink.emulator.EmulatorProject;
 import dev.gitlablink.emulator.EmulatorUser;
@@ -62,6 +63,8 @@ public final class DataStore {
     private final Map<Long, EmulatorMergeRequest> mergeRequests = new LinkedHashMap<>();
     private final Map<Long, EmulatorPipeline> pipelines = new LinkedHashMap<>();
     private final Map<Long, long[]> iidCounters = new HashMap<>();
+    private final Map<Long, EmulatorNote> notes = new LinkedHashMap<>();
+    private long nextNoteId = 400_000;
 
     public DataStore(String baseUrl, UserStore users) {
         this.baseUrl = baseUrl;
@@ -231,12 +234,17 @@ public final class DataStore {
 
     public synchronized EmulatorIssue createIssue(long projectId, long authorId, String title, String description,
             List<Long> assigneeIds, List<String> labels) {
+        return createIssue(projectId, authorId, title, description, assigneeIds, labels, false);
+    }
+
+    public synchronized EmulatorIssue createIssue(long projectId, long authorId, String title, String description,
+            List<Long> assigneeIds, List<String> labels, boolean confidential) {
         requireProject(projectId);
         requireUser(authorId);
         assigneeIds.forEach(this::requireUser);
         Instant now = nextTime();
         EmulatorIssue issue = new EmulatorIssue(nextIssueId++, nextIid(projectId, 0), projectId, title, description,
-                "opened", authorId, assigneeIds, labels, now, now, null);
+                "opened", authorId, assigneeIds, labels, now, now, null, confidential);
         issues.put(issue.id(), issue);
         return issue;
     }
@@ -283,6 +291,22 @@ public final class DataStore {
                 sha("pipeline", projectId, iid), status, source, null, now, now);
         pipelines.put(pipeline.id(), pipeline);
         return pipeline;
+    }
+
+    /** A comment on the issue ({@code Issue}) or merge request ({@code MergeRequest}) {@code noteableId}. */
+    public synchronized EmulatorNote createNote(long projectId, String noteableType, long noteableId,
+            long noteableIid, long authorId, String body) {
+        requireProject(projectId);
+        requireUser(authorId);
+        Instant now = nextTime();
+        EmulatorNote note = new EmulatorNote(nextNoteId++, projectId, noteableType, noteableId, noteableIid, authorId,
+                body, now);
+        notes.put(note.id(), note);
+        return note;
+    }
+
+    public synchronized List<EmulatorNote> notes(Predicate<EmulatorNote> filter) {
+        return notes.values().stream().filter(filter).toList();
     }
 
     public synchronized List<EmulatorIssue> issues(Predicate<EmulatorIssue> filter) {
