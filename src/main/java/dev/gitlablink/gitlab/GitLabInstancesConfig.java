@@ -1,16 +1,19 @@
 package dev.gitlablink.gitlab;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 
 /**
  * GitLab instances beyond the default one ({@code GITLAB_URL} & co., see {@link GitLabConfig}), by id:
  * {@code gitlab-link.instances.<id>.url} and so on, or the environment variables
- * {@code GITLAB_LINK_INSTANCES_<ID>_URL}, {@code _NAME}, {@code _CLIENT_ID}, {@code _CLIENT_SECRET}, {@code _SCOPES}.
- * Checked at start-up by {@link GitLabInstances}.
+ * {@code GITLAB_LINK_INSTANCES_<ID>_URL}, {@code _NAME}, {@code _CLIENT_ID}, {@code _CLIENT_SECRET}, {@code _SCOPES}
+ * and the access policy's {@code _POLICY_*}. Checked at start-up by {@link GitLabInstances} (the policy by
+ * {@code policy/AccessPolicies}).
  */
 @ConfigMapping(prefix = "gitlab-link.instances")
 public interface GitLabInstancesConfig {
@@ -36,5 +39,21 @@ public interface GitLabInstancesConfig {
 
         /** Space-separated scopes requested at sign-in, with {@code openid}; the default instance's when absent. */
         Optional<String> scopes();
+
+        /**
+         * Access policy: full paths of the groups whose members (subgroups included) may sign in, comma-separated.
+         * No policy list at all: anyone may sign in.
+         */
+        Optional<List<String>> policyAllowedGroups();
+
+        /** Access policy: GitLab user ids (numeric) who may sign in, comma-separated. */
+        Optional<List<String>> policyAllowedUsers();
+
+        /** Access policy: domains whose verified e-mail addresses may sign in, comma-separated, matched exactly. */
+        Optional<List<String>> policyAllowedEmailDomains();
+
+        /** Access policy: whether GitLab bot users may sign in where a policy is in force. */
+        @WithDefault("false")
+        boolean policyAllowBots();
     }
 }

@@ -30,6 +30,26 @@ class GitLabInstancesTest {
             return new Entry(Optional.ofNullable(url), Optional.empty(), Optional.of("client"), Optional.of(SECRET),
                     Optional.empty());
         }
+
+        @Override
+        public Optional<java.util.List<String>> policyAllowedGroups() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<java.util.List<String>> policyAllowedUsers() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<java.util.List<String>> policyAllowedEmailDomains() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean policyAllowBots() {
+            return false;
+        }
     }
 
     @Test
