@@ -48,6 +48,11 @@ public final class EmulatorData {
         store.addGroupMember(groupId, userId, accessLevel);
     }
 
+    /** Ends the user's direct membership of the group; what GitLab's {@code groups} claim lists changes with it. */
+    public void removeGroupMember(long groupId, long userId) {
+        store.removeGroupMember(groupId, userId);
+    }
+
     /**
      * A private project in a group (by full path) or a user's personal namespace (by username); the owner of a
      * personal namespace is the project's Owner, group members see it with their group access level.

@@ -26,6 +26,9 @@ public final class UserStore {
     private final Map<Long, EmulatorUser> usersById = new ConcurrentHashMap<>();
     private final Map<String, Long> idsByLogin = new ConcurrentHashMap<>();
     private final Map<Long, Instant> currentSignInAt = new ConcurrentHashMap<>();
+    private final Map<Long, String> states = new ConcurrentHashMap<>();
+    private final Map<Long, Boolean> bots = new ConcurrentHashMap<>();
+    private final Map<Long, Boolean> unconfirmedEmails = new ConcurrentHashMap<>();
 
     public UserStore(String baseUrl, Clock clock) {
         this.baseUrl = baseUrl;
@@ -71,6 +74,36 @@ public final class UserStore {
     /** {@code current_sign_in_at}; a user who never signed in reports the creation time. */
     public Instant currentSignInAt(EmulatorUser user) {
         return currentSignInAt.getOrDefault(user.id(), user.createdAt());
+    }
+
+    /**
+     * GitLab's account {@code state} of the user ({@code active} unless set: {@code blocked}, {@code deactivated},
+     * {@code banned}, ...), as {@code GET /api/v4/user} shows it.
+     */
+    public void setState(long userId, String state) {
+        states.put(userId, state);
+    }
+
+    public String state(long userId) {
+        return states.getOrDefault(userId, "active");
+    }
+
+    /** Whether the user is a bot (a project or group access token's user, a service account). */
+    public void setBot(long userId, boolean bot) {
+        bots.put(userId, bot);
+    }
+
+    public boolean bot(long userId) {
+        return bots.getOrDefault(userId, false);
+    }
+
+    /** Whether the primary e-mail is confirmed, which OIDC's {@code email_verified} reports (true unless set). */
+    public void setEmailConfirmed(long userId, boolean confirmed) {
+        unconfirmedEmails.put(userId, !confirmed);
+    }
+
+    public boolean emailConfirmed(long userId) {
+        return !unconfirmedEmails.getOrDefault(userId, false);
     }
 
     private static String gravatarUrl(String email) {
