@@ -43,6 +43,11 @@ public final class EmulatorData {
         return store.createGroup(path, name, visibility);
     }
 
+    /** The group at a full path, if there is one. */
+    public Optional<EmulatorGroup> group(String fullPath) {
+        return store.groupByPath(fullPath);
+    }
+
     /** Direct group membership with 10, 20, 30, 40 or 50; replaces an existing membership. */
     public void addGroupMember(long groupId, long userId, int accessLevel) {
         store.addGroupMember(groupId, userId, accessLevel);

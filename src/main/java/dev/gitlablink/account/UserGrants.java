@@ -59,14 +59,9 @@ public class UserGrants {
             if (account.accessTokenCiphertext == null && account.refreshTokenCiphertext == null) {
                 continue;
             }
-            if (enqueue(account, reason)) {
+            if (giveUp(account, AccountStatus.REAUTH_REQUIRED, reason, now)) {
                 revoked++;
             }
-            account.tokenKeyId = null;
-            account.accessTokenCiphertext = null;
-            account.refreshTokenCiphertext = null;
-            account.status = AccountStatus.REAUTH_REQUIRED;
-            account.updatedAt = now;
         }
         if (revoked > 0) {
             Log.infof("Gave up the GitLab grants of %d accounts of app user %s (%s)", revoked, userId, reason);
@@ -90,6 +85,20 @@ public class UserGrants {
      */
     private List<LinkedAccount> lockedAccountsOf(UUID userId) {
         return accounts.find("user.id = ?1 order by id", userId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /**
+     * Enqueues the revocation of the pair the (locked) account holds, drops its tokens and gives it {@code status};
+     * whether a revocation was enqueued.
+     */
+    boolean giveUp(LinkedAccount account, AccountStatus status, String reason, Instant now) {
+        boolean enqueued = enqueue(account, reason);
+        account.tokenKeyId = null;
+        account.accessTokenCiphertext = null;
+        account.refreshTokenCiphertext = null;
+        account.status = status;
+        account.updatedAt = now;
+        return enqueued;
     }
 
     private boolean enqueue(LinkedAccount account, String reason) {

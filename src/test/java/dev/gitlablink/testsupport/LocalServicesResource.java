@@ -52,12 +52,19 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
 
     static final String TEST_SIGN_IN_RATE_LIMIT = "100000";
 
+    /**
+     * Init arg: the default instance gets {@link TestPolicy}'s access policy, checked again at every sweep, which the
+     * tests run themselves (no schedule).
+     */
+    public static final String ACCESS_POLICY = "accessPolicy";
+
     private static final String HTTP_PORT_PROPERTY = "gitlab-link.test.http-port";
 
     private String pathPrefix = "";
     private String retiredTokenKey;
     private String publicBaseUrl;
     private String signInRateLimit;
+    private boolean accessPolicy;
     private LocalPostgres postgres;
     private GitLabEmulator emulator;
     private GitLabEmulator secondEmulator;
@@ -69,6 +76,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         retiredTokenKey = initArgs.get(RETIRED_TOKEN_KEY);
         publicBaseUrl = initArgs.get(PUBLIC_BASE_URL);
         signInRateLimit = initArgs.getOrDefault(SIGN_IN_RATE_LIMIT, TEST_SIGN_IN_RATE_LIMIT);
+        accessPolicy = initArgs.containsKey(ACCESS_POLICY);
     }
 
     @Override
@@ -117,6 +125,13 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
             config.put("gitlab-link.web.public-base-url", publicBaseUrl);
         }
         config.put("gitlab-link.limits.sign-in-requests", signInRateLimit);
+        if (accessPolicy) {
+            config.put("gitlab-link.gitlab.policy-allowed-groups", TestPolicy.ALLOWED_GROUP);
+            config.put("gitlab-link.gitlab.policy-allowed-users", String.valueOf(TestPolicy.ALLOWED_USER_ID));
+            config.put("gitlab-link.gitlab.policy-allowed-email-domains", TestPolicy.ALLOWED_DOMAIN);
+            config.put("gitlab-link.policy.recheck-after", "0S");
+            config.put("gitlab-link.policy.sweep-every", "off");
+        }
         return config;
     }
 

@@ -36,12 +36,19 @@ public final class UserStore {
     }
 
     public synchronized EmulatorUser create(String username, String name, String email, String password) {
+        return create(nextId.getAndIncrement(), username, name, email, password);
+    }
+
+    /** A user with a chosen id (tests that configure ids before users exist); the id must be free. */
+    public synchronized EmulatorUser create(long id, String username, String name, String email, String password) {
+        if (usersById.containsKey(id)) {
+            throw new IllegalArgumentException("user id already taken: " + id);
+        }
         String usernameKey = username.toLowerCase(Locale.ROOT);
         String emailKey = email.toLowerCase(Locale.ROOT);
         if (idsByLogin.containsKey(usernameKey) || idsByLogin.containsKey(emailKey)) {
             throw new IllegalArgumentException("username or email already taken: " + username);
         }
-        long id = nextId.getAndIncrement();
         EmulatorUser user = new EmulatorUser(id, username, name, email, password, gravatarUrl(email),
                 baseUrl + "/" + username, null, clock.instant());
         usersById.put(id, user);
