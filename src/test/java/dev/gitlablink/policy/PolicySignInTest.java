@@ -200,6 +200,10 @@ class PolicySignInTest {
         given().baseUri(emulator.baseUrl()).header("Authorization", "Bearer " + issued.getFirst().accessToken())
                 .when().get("/api/v4/user").then().statusCode(401);
         assertEquals(1, decisions("refused") - refused, "gitlab_link_policy_decisions_total{decision=refused}");
+        String scraped = given().baseUri(settings.baseUrl()).when().get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        assertTrue(scraped.lines().anyMatch(line -> line.startsWith("gitlab_link_policy_decisions_total{")
+                && line.contains("decision=\"refused\"") && line.contains("instance=\"gitlab\"")), scraped);
     }
 
     private static void assertLandsOnPolicyError(Response landing) {
