@@ -1,6 +1,7 @@
 package dev.gitlablink.policy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -55,7 +56,7 @@ public class PolicySweep {
         try {
             // On a virtual thread: the token source hands results back to a Vert.x context where there is one, and
             // a blocked scheduler thread must not be the one it waits for.
-            blocking.submit(this::runOnce).get();
+            blocking.submit(() -> runOnce()).get();
         } catch (ExecutionException | RuntimeException e) {
             Log.warnf("The access policy sweep did not finish: %s", e.toString());
         } catch (InterruptedException e) {
@@ -65,6 +66,11 @@ public class PolicySweep {
 
     /** Checks every account due now, once each; returns how many were checked. */
     public int runOnce() {
+        return runOnce(config.recheckAfter());
+    }
+
+    /** As {@link #runOnce()}, for accounts whose last check is {@code recheckAfter} old. */
+    int runOnce(Duration recheckAfter) {
         List<String> urls = policies.urlsInForce();
         if (urls.isEmpty()) {
             return 0;
@@ -74,7 +80,7 @@ public class PolicySweep {
         do {
             Instant now = clock.instant();
             batch = QuarkusTransaction.requiringNew().call(() -> accounts.claimDueForPolicyCheck(urls,
-                    now.minus(config.recheckAfter()), now, BATCH_SIZE));
+                    now.minus(recheckAfter), now, BATCH_SIZE));
             batch.forEach(this::check);
             checked += batch.size();
         } while (batch.size() == BATCH_SIZE);

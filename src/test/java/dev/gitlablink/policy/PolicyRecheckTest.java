@@ -6,9 +6,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -69,6 +78,9 @@ class PolicyRecheckTest {
     @Inject
     StoredState stored;
 
+    @Inject
+    DataSource dataSource;
+
     @BeforeEach
     void groups() {
         PolicyFixtures.groups(emulator);
@@ -115,6 +127,30 @@ class PolicyRecheckTest {
         assertEquals(0, emulator.stats().refreshes(user.id()), "no refresh was needed");
         assertTrue(emulator.stats().apiRequests() > apiBefore, "the sweep read the user at GitLab");
         assertForbiddenAndSignedOut(user, signedIn);
+    }
+
+    /** Two replicas sweeping at once check a due account once: the claim skips rows another claim holds. */
+    @Test
+    void oneReplicaChecksEachAccount() throws Exception {
+        EmulatorUser user = newUser("replicas");
+        join(user, TestPolicy.ALLOWED_GROUP);
+        SignedInUser signedIn = signIn(user);
+        execute("update linked_account set policy_checked_at = null where id = '" + signedIn.accountId() + "'");
+        long before = emulator.stats().userinfoRequests(user.id());
+
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        try {
+            for (Future<Integer> run : replicas.invokeAll(List.<Callable<Integer>>of(
+                    () -> sweep.runOnce(Duration.ofHours(1)), () -> sweep.runOnce(Duration.ofHours(1))))) {
+                run.get();
+            }
+        } finally {
+            replicas.shutdownNow();
+        }
+
+        assertEquals(before + 1, emulator.stats().userinfoRequests(user.id()), "checked once");
+        assertEquals("active", account(user).status());
+        assertEquals(0, sweep.runOnce(Duration.ofHours(1)), "checked now, so not due again within the hour");
     }
 
     @Test
@@ -196,6 +232,14 @@ class PolicyRecheckTest {
         assertTrue(issued.stream().allMatch(EmulatorToken::revoked), "every pair is revoked: " + issued.size());
         given().baseUri(emulator.baseUrl()).header("Authorization", "Bearer " + issued.getLast().accessToken())
                 .when().get("/api/v4/user").then().statusCode(401);
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private SignedInUser signIn(EmulatorUser user) {
