@@ -1,5 +1,7 @@
 package dev.gitlablink.policy;
 
+import java.util.Locale;
+
 /** The outcome of checking one user against an instance's access policy, and why. */
 public record PolicyDecision(boolean allowed, Reason reason) {
 
@@ -31,6 +33,6 @@ public record PolicyDecision(boolean allowed, Reason reason) {
 
     /** The reason in lower_snake case, for logs. */
     public String reasonCode() {
-        return reason.name().toLowerCase(java.util.Locale.ROOT);
+        return reason.name().toLowerCase(Locale.ROOT);
     }
 }
