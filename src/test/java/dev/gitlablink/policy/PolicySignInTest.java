@@ -158,6 +158,36 @@ class PolicySignInTest {
         assertTrue(emulator.tokensIssuedTo(user.id()).stream().allMatch(EmulatorToken::revoked));
     }
 
+    /** GitLab failing the policy's read of the user: nothing is stored, the new pair is revoked, try again later. */
+    @Test
+    void aPolicyCheckGitLabFailsStoresNothing() {
+        EmulatorUser user = newUser("unchecked", "example.test");
+        join(user, TestPolicy.ALLOWED_GROUP);
+        StoredState.Snapshot before = stored.read(emulator);
+        Attempt attempt = upToRestoredLogin(user);
+        // GET /api/v4/user, the policy's read of the user's state, fails: once and on both retries.
+        emulator.knobs().failNext(3, 503);
+        Response navigation;
+        try {
+            navigation = given().baseUri(settings.baseUrl()).redirects().follow(false)
+                    .cookies(attempt.browser().cookies(settings.baseUrl())).header("Accept", HTML)
+                    .when().get(attempt.restoredLogin().getRawPath() + "?" + attempt.restoredLogin().getRawQuery());
+        } finally {
+            emulator.knobs().reset();
+        }
+
+        assertEquals(303, navigation.statusCode(), navigation.asString());
+        assertTrue(navigation.header("Location").endsWith("/?loginError=temporarily_unavailable"),
+                navigation.header("Location"));
+        StoredState.Snapshot after = stored.read(emulator);
+        for (String table : List.of("app_user", "linked_account", "app_session")) {
+            assertEquals(before.rows().get(table), after.rows().get(table), "no new row in " + table);
+        }
+        outbox.awaitNothingPending();
+        assertTrue(emulator.tokensIssuedTo(user.id()).stream().allMatch(EmulatorToken::revoked),
+                "the pair GitLab issued is revoked");
+    }
+
     /**
      * An identity already signed in before the policy refused it (say, removed from the group since) and signing in
      * again: its account becomes forbidden, its stored grant revoked, and no session is started.
