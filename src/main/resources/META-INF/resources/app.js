@@ -13,7 +13,9 @@ const LOGIN_ERRORS = {
     unauthorized_client: 'This application is not allowed to sign in with GitLab. Contact the administrator.',
     invalid_request: 'The sign-in request was not accepted by GitLab. Please try again.',
     login_failed: 'Sign-in could not be completed. Please try again.',
-    unknown_instance: 'That GitLab instance is not offered here. Choose one of the instances below.'
+    unknown_instance: 'That GitLab instance is not offered here. Choose one of the instances below.',
+    access_denied_by_policy: 'This GitLab account is not allowed to use this service. Ask the service\'s administrators for access, '
+        + 'or sign in with another GitLab account.'
 };
 
 const LINK_ERRORS = {
@@ -24,6 +26,7 @@ const LINK_ERRORS = {
         + 'Start again with “Link another GitLab account”.',
     account_linked_elsewhere: 'That GitLab account is already linked to another user. Sign in with it to use it, '
         + 'or unlink it there first.',
+    access_denied_by_policy: 'That GitLab account is not allowed to use this service, so it was not linked.',
     link_failed: 'The GitLab account could not be linked. Please try again.'
 };
 
@@ -185,6 +188,10 @@ function showProblem(stateNode, error) {
         }
         case 'gitlab_unavailable':
             stateNode.textContent = 'GitLab is unavailable right now. Try again in a moment.';
+            break;
+        case 'access_denied_by_policy':
+            stateNode.textContent = 'This GitLab account is no longer allowed to use this service by its access '
+                + 'policy. Ask the service\'s administrators for access.';
             break;
         case 'gitlab_insufficient_scope':
             stateNode.textContent = 'This GitLab account did not grant the permissions needed to show this.';
@@ -397,6 +404,7 @@ function renderSession(session) {
         /^https:\/\//.test(account.avatarUrl || '') ? el('img', { src: account.avatarUrl, alt: '' }) : null,
         ' ' + account.name + ' (@' + account.username + ') on ' + instanceLabel(account)
         + (account.status === 'reauth_required' ? ' — needs sign-in again' : '')
+        + (account.status === 'forbidden' ? ' — not allowed by this service\'s access policy' : '')
         + (account.status === 'instance_removed' ? ' — this GitLab is no longer offered; you can only unlink it' : '')
         + ' ',
         el('button', { type: 'button', class: 'unlink', 'data-account-id': account.id,
@@ -454,6 +462,7 @@ const DEVICE_LINK_OUTCOMES = {
     expired: 'The code expired; nothing was linked. Start again with “Link with a code”.',
     refused: 'That GitLab account is already linked to another user. Sign in with it to use it, or unlink it there'
         + ' first.',
+    access_denied_by_policy: 'That GitLab account is not allowed to use this service, so it was not linked.',
 };
 
 /** Links an account by device code: shows the code and GitLab's page, then polls until the link ends. */
@@ -491,6 +500,10 @@ async function linkWithCode() {
         } catch (error) {
             if (error instanceof SignedOut) {
                 return;
+            }
+            if (error instanceof ApiProblem && error.problem.code === 'access_denied_by_policy') {
+                status = 'access_denied_by_policy';
+                break;
             }
             // A failed status read is tried again at the next tick.
         }

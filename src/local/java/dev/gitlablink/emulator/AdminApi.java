@@ -2,6 +2,7 @@ package dev.gitlablink.emulator;
 
 import dev.gitlablink.emulator.state.EmulatorState;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +23,9 @@ import java.util.function.Consumer;
  *       {@code failNext {count,status}}, {@code rateLimitNext {count,retryAfterSeconds}},
  *       {@code failFor {seconds,status}}, {@code rateLimitFor {seconds,retryAfterSeconds}},
  *       {@code accessTokenLifetimeSeconds}, {@code idTokenLifetimeSeconds},
- *       {@code expireAccessTokens} and {@code revokeAllTokens} (user id or username);</li>
+ *       {@code expireAccessTokens} and {@code revokeAllTokens} (user id or username), and
+ *       {@code user {user, state, bot, emailConfirmed, addGroups, removeGroups}} (a user's account state, bot flag,
+ *       confirmed e-mail and direct group memberships by full path, which the OIDC claims report);</li>
  *   <li>{@code POST /-/emulator/reset}: knobs and counters back to defaults (data stays);</li>
  *   <li>{@code GET /-/emulator/stats}: request counters, and refreshes per username.</li>
  * </ul>
@@ -32,7 +35,7 @@ final class AdminApi {
     static final String BASE = "/-/emulator";
     private static final Set<String> KEYS = Set.of("latencyMs", "tokenLatencyMs", "down", "failNext",
             "rateLimitNext", "failFor", "rateLimitFor", "accessTokenLifetimeSeconds", "idTokenLifetimeSeconds",
-            "expireAccessTokens", "revokeAllTokens");
+            "expireAccessTokens", "revokeAllTokens", "user");
 
     private final EmulatorState state;
     private final ApiRateLimit rateLimit;
@@ -124,8 +127,42 @@ final class AdminApi {
                 long userId = userId(body.getValue(key));
                 yield () -> result.put("revokedTokens", knobs.revokeAllTokens(userId));
             }
+            case "user" -> user(body.getJsonObject(key));
             default -> throw new IllegalArgumentException("unknown knob '" + key + "', expected one of " + KEYS);
         };
+    }
+
+    private Runnable user(JsonObject facts) {
+        long userId = userId(facts.getValue("user"));
+        String userState = facts.getString("state");
+        Boolean bot = facts.getBoolean("bot");
+        Boolean emailConfirmed = facts.getBoolean("emailConfirmed");
+        List<Long> add = groupIds(facts.getJsonArray("addGroups"));
+        List<Long> remove = groupIds(facts.getJsonArray("removeGroups"));
+        return () -> {
+            if (userState != null) {
+                state.users().setState(userId, userState);
+            }
+            if (bot != null) {
+                state.users().setBot(userId, bot);
+            }
+            if (emailConfirmed != null) {
+                state.users().setEmailConfirmed(userId, emailConfirmed);
+            }
+            add.forEach(groupId -> state.data().addGroupMember(groupId, userId, 30));
+            remove.forEach(groupId -> state.data().removeGroupMember(groupId, userId));
+        };
+    }
+
+    private List<Long> groupIds(JsonArray paths) {
+        List<Long> ids = new ArrayList<>();
+        if (paths != null) {
+            for (Object path : paths) {
+                ids.add(state.data().groupByPath(String.valueOf(path))
+                        .orElseThrow(() -> new IllegalArgumentException("no group " + path)).id());
+            }
+        }
+        return ids;
     }
 
     private static <T> Runnable set(Consumer<T> setter, T value) {

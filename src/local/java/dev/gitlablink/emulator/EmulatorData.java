@@ -43,9 +43,19 @@ public final class EmulatorData {
         return store.createGroup(path, name, visibility);
     }
 
+    /** The group at a full path, if there is one. */
+    public Optional<EmulatorGroup> group(String fullPath) {
+        return store.groupByPath(fullPath);
+    }
+
     /** Direct group membership with 10, 20, 30, 40 or 50; replaces an existing membership. */
     public void addGroupMember(long groupId, long userId, int accessLevel) {
         store.addGroupMember(groupId, userId, accessLevel);
+    }
+
+    /** Ends the user's direct membership of the group; what GitLab's {@code groups} claim lists changes with it. */
+    public void removeGroupMember(long groupId, long userId) {
+        store.removeGroupMember(groupId, userId);
     }
 
     /**

@@ -17,6 +17,8 @@ public final class EmulatorStats {
     /** Device-code polls of the token endpoint per answer ({@code authorization_pending}, {@code approved}...). */
     private final Map<String, AtomicLong> devicePolls = new ConcurrentHashMap<>();
     private final AtomicLong discoveryRequests = new AtomicLong();
+    /** Userinfo answers with claims, per GitLab user id. */
+    private final Map<Long, AtomicLong> userinfoByUser = new ConcurrentHashMap<>();
     private final AtomicLong apiRequests = new AtomicLong();
     /** Per path below {@code /api/v4}, e.g. {@code /projects/5000/issues}. */
     private final Map<String, AtomicLong> apiRequestsByPath = new ConcurrentHashMap<>();
@@ -45,6 +47,17 @@ public final class EmulatorStats {
     /** {@code POST /oauth/revoke} requests answered with 200. */
     public long revocations() {
         return revocations.get();
+    }
+
+    /** {@code /oauth/userinfo} requests answered 200 for tokens of {@code userId}. */
+    public long userinfoRequests(long userId) {
+        AtomicLong counter = userinfoByUser.get(userId);
+        return counter == null ? 0 : counter.get();
+    }
+
+    /** Records a userinfo answer with claims; called by the emulator. */
+    public void recordUserinfo(long userId) {
+        userinfoByUser.computeIfAbsent(userId, key -> new AtomicLong()).incrementAndGet();
     }
 
     /** {@code GET /.well-known/openid-configuration} requests. */
@@ -120,6 +133,7 @@ public final class EmulatorStats {
         refreshesByUser.clear();
         revocations.set(0);
         discoveryRequests.set(0);
+        userinfoByUser.clear();
     }
 
     /** Records a successful token response of {@code grantType} for {@code userId}; called by the emulator. */

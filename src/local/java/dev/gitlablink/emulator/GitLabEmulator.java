@@ -89,6 +89,26 @@ public final class GitLabEmulator implements AutoCloseable {
         return state.users().create(username, name, email, DEFAULT_PASSWORD);
     }
 
+    /** As {@link #createUser(String, String, String)}, with the user id {@code id} (which must be free). */
+    public EmulatorUser createUser(long id, String username, String name, String email) {
+        return state.users().create(id, username, name, email, DEFAULT_PASSWORD);
+    }
+
+    /** GitLab's account state of the user as {@code GET /user} shows it: {@code active} (default), {@code blocked}, ... */
+    public void setUserState(long userId, String userState) {
+        state.users().setState(userId, userState);
+    }
+
+    /** Marks the user a bot (default: not). */
+    public void setBot(long userId, boolean bot) {
+        state.users().setBot(userId, bot);
+    }
+
+    /** Whether the user's primary e-mail is confirmed, i.e. OIDC's {@code email_verified} (default: true). */
+    public void setEmailConfirmed(long userId, boolean confirmed) {
+        state.users().setEmailConfirmed(userId, confirmed);
+    }
+
     public EmulatorApplication registerApplication(ApplicationRegistration registration) {
         return state.applications().register(registration);
     }

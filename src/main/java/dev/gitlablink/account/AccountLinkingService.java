@@ -115,6 +115,8 @@ public class AccountLinkingService {
         tokenStore.store(account, tokens);
         account.status = AccountStatus.ACTIVE;
         account.lastSignInAt = now;
+        // The caller checked the access policy just before (policy/PolicyAdmission).
+        account.policyCheckedAt = now;
         account.updatedAt = now;
         account.user.lastSignInAt = now;
     }

@@ -5,7 +5,12 @@ public enum AccountStatus {
     /** Tokens are usable or refreshable. */
     ACTIVE("active"),
     /** GitLab refused the grant (revoked, user blocked): the user must sign in again. */
-    REAUTH_REQUIRED("reauth_required");
+    REAUTH_REQUIRED("reauth_required"),
+    /**
+     * The instance's access policy no longer allows the GitLab user: the grant was given up, and only a sign-in the
+     * policy allows restores the account.
+     */
+    FORBIDDEN("forbidden");
 
     private final String code;
 

@@ -80,6 +80,10 @@ public class LinkedAccount {
      * Until when a token refresh or an unlink holds the account's lease (see {@link AccountLeases}, which alone
      * writes it); read here so queries can pass over rows a holder is about to write.
      */
+    /** When the account was last checked against its instance's access policy (null: never). */
+    @Column(name = "policy_checked_at")
+    public Instant policyCheckedAt;
+
     @Column(name = "refresh_lease_until", insertable = false, updatable = false)
     public Instant refreshLeaseUntil;
 

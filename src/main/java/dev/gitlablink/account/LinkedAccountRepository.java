@@ -85,6 +85,40 @@ public class LinkedAccountRepository implements PanacheRepositoryBase<LinkedAcco
                 .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
     }
 
+    /**
+     * Claims up to {@code limit} active accounts on {@code instanceUrls} whose last access policy check is older than
+     * {@code due} and whose user has a live session at {@code now}: their {@code policy_checked_at} becomes
+     * {@code now} in the caller's transaction, and the rows are read {@code FOR UPDATE SKIP LOCKED}, so each is
+     * claimed by one replica only. Accounts with a refresh in progress are passed over (the refresh checks them).
+     */
+    @SuppressWarnings("unchecked")
+    public List<PolicyCheckDue> claimDueForPolicyCheck(List<String> instanceUrls, Instant due, Instant now,
+            int limit) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select a.id, a.user_id, i.base_url from linked_account a
+                join gitlab_instance i on i.id = a.gitlab_instance_id
+                where a.status = 'active' and i.base_url in (:urls)
+                  and (a.policy_checked_at is null or a.policy_checked_at <= :due)
+                  and (a.refresh_lease_until is null or a.refresh_lease_until <= now())
+                  and exists (select 1 from app_session s where s.user_id = a.user_id
+                              and s.idle_expires_at > :now and s.absolute_expires_at > :now)
+                order by a.policy_checked_at nulls first
+                limit :limit
+                for update of a skip locked""")
+                .setParameter("urls", instanceUrls)
+                .setParameter("due", due)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+        List<PolicyCheckDue> claimed = rows.stream()
+                .map(row -> new PolicyCheckDue((UUID) row[0], (UUID) row[1], (String) row[2])).toList();
+        if (!claimed.isEmpty()) {
+            update("policyCheckedAt = ?1 where id in ?2", now, claimed.stream().map(PolicyCheckDue::accountId)
+                    .toList());
+        }
+        return claimed;
+    }
+
     public List<LinkedAccount> listByUser(UUID userId) {
         return list("user.id = ?1 order by createdAt", userId);
     }

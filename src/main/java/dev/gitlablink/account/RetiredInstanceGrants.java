@@ -66,7 +66,7 @@ public class RetiredInstanceGrants {
 
     private int giveUpBatch(ConfiguredInstance retired) {
         List<LinkedAccount> holding = accounts.lockHoldingTokensAt(retired.url(), BATCH);
-        holding.forEach(account -> grants.giveUp(account, "instance " + retired.id() + " retired", clock.instant()));
+        holding.forEach(account -> grants.giveUp(account, AccountStatus.REAUTH_REQUIRED, "instance " + retired.id() + " retired", clock.instant()));
         if (!holding.isEmpty()) {
             Log.infof("Gave up the GitLab grants of %d accounts at retired instance %s", holding.size(), retired);
         }

@@ -56,7 +56,10 @@ public class UserGrants {
         Instant now = clock.instant();
         int revoked = 0;
         for (LinkedAccount account : lockedAccountsOf(userId)) {
-            if (giveUp(account, reason, now)) {
+            if (account.accessTokenCiphertext == null && account.refreshTokenCiphertext == null) {
+                continue;
+            }
+            if (giveUp(account, AccountStatus.REAUTH_REQUIRED, reason, now)) {
                 revoked++;
             }
         }
@@ -64,24 +67,6 @@ public class UserGrants {
             Log.infof("Gave up the GitLab grants of %d accounts of app user %s (%s)", revoked, userId, reason);
         }
         return revoked;
-    }
-
-    /**
-     * Enqueues the revocation of the pair a locked account holds, if any, and drops its tokens; the account becomes
-     * {@code reauth_required}. True if a pair was enqueued.
-     */
-    @Transactional(TxType.MANDATORY)
-    boolean giveUp(LinkedAccount account, String reason, Instant now) {
-        if (account.accessTokenCiphertext == null && account.refreshTokenCiphertext == null) {
-            return false;
-        }
-        boolean enqueued = enqueue(account, reason);
-        account.tokenKeyId = null;
-        account.accessTokenCiphertext = null;
-        account.refreshTokenCiphertext = null;
-        account.status = AccountStatus.REAUTH_REQUIRED;
-        account.updatedAt = now;
-        return enqueued;
     }
 
     /** Enqueues the revocation of every grant of the user, then deletes the user with their accounts and sessions. */
@@ -100,6 +85,21 @@ public class UserGrants {
      */
     private List<LinkedAccount> lockedAccountsOf(UUID userId) {
         return accounts.find("user.id = ?1 order by id", userId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /**
+     * Enqueues the revocation of the pair the (locked) account holds, drops its tokens and gives it {@code status};
+     * whether a revocation was enqueued.
+     */
+    boolean giveUp(LinkedAccount account, AccountStatus status, String reason, Instant now) {
+        boolean holdsTokens = account.accessTokenCiphertext != null || account.refreshTokenCiphertext != null;
+        boolean enqueued = holdsTokens && enqueue(account, reason);
+        account.tokenKeyId = null;
+        account.accessTokenCiphertext = null;
+        account.refreshTokenCiphertext = null;
+        account.status = status;
+        account.updatedAt = now;
+        return enqueued;
     }
 
     private boolean enqueue(LinkedAccount account, String reason) {

@@ -33,6 +33,7 @@ import dev.gitlablink.gitlab.GitLabUnavailableException;
 import dev.gitlablink.gitlab.GitLabValidationException;
 import dev.gitlablink.limit.RequestLimitedException;
 import dev.gitlablink.token.AccountBusyException;
+import dev.gitlablink.token.AccountForbiddenException;
 import dev.gitlablink.token.AccountNotFoundException;
 import dev.gitlablink.token.GitLabReauthRequiredException;
 import io.quarkus.logging.Log;
@@ -75,6 +76,12 @@ public class ProblemMapper {
     public Response reauthRequired(GitLabReauthRequiredException e, UriInfo uriInfo) {
         return respond(Problems.of(ProblemCode.GITLAB_REAUTH_REQUIRED,
                 "GitLab no longer accepts this account's access. Sign in with GitLab again.", path(uriInfo)));
+    }
+
+    @ServerExceptionMapper
+    public Response accountForbidden(AccountForbiddenException e, UriInfo uriInfo) {
+        return respond(Problems.of(ProblemCode.ACCESS_DENIED_BY_POLICY, "This GitLab account is no longer allowed to "
+                + "use this service by its access policy. Ask its administrators for access.", path(uriInfo)));
     }
 
     @ServerExceptionMapper

@@ -91,6 +91,6 @@ public class CodeFlowGrants {
         long expiresIn = tokenInfo.expiresIn() == null ? 0 : tokenInfo.expiresIn();
         GrantedTokens tokens = new GrantedTokens(accessToken, refreshToken,
                 clock.instant().plusSeconds(expiresIn), tokenInfo.scopes());
-        return new CodeFlowGrant(instanceUrl, gitLabIdentity, tokens);
+        return new CodeFlowGrant(instanceUrl, gitLabIdentity, tokens, userInfo);
     }
 }

@@ -11,11 +11,12 @@ final class LoginErrors {
     static final String LOGIN_FAILED = "login_failed";
     static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
     static final String UNKNOWN_INSTANCE = "unknown_instance";
+    static final String ACCESS_DENIED_BY_POLICY = "access_denied_by_policy";
 
     /** OAuth 2.0 authorization error codes (RFC 6749 4.1.2.1) worth telling apart for a user. */
     private static final Set<String> KNOWN = Set.of("access_denied", "invalid_scope", "server_error",
             TEMPORARILY_UNAVAILABLE, "unauthorized_client", "invalid_request", LOGIN_FAILED,
-            UNKNOWN_INSTANCE);
+            UNKNOWN_INSTANCE, ACCESS_DENIED_BY_POLICY);
 
     private LoginErrors() {
     }

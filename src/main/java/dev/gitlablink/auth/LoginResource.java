@@ -55,7 +55,11 @@ public class LoginResource {
                     + "was signed in as, whose session ends. A sign-in refused by GitLab lands on the SPA with "
                     + "`?loginError=<code>`.")
     @APIResponse(responseCode = "302", description = "To GitLab (first visit) or the restored /login (after callback)")
-    @APIResponse(responseCode = "303", description = "To `returnTo`, with the session cookie")
+    @APIResponse(responseCode = "303", description = "To `returnTo`, with the session cookie; or, when the instance's "
+            + "access policy does not allow the GitLab account, to `/?loginError=access_denied_by_policy` (nothing is "
+            + "stored and GitLab's new tokens are revoked)")
+    @APIResponse(responseCode = "403", description = "`access_denied_by_policy` (a client not accepting HTML): the "
+            + "instance's access policy does not allow the GitLab account")
     public Response login(@Parameter(description = "Same-origin relative path to land on; anything else lands on /")
             @QueryParam("returnTo") String returnTo,
             // Read by InstanceTenantResolver before the code flow; declared here for the API description.

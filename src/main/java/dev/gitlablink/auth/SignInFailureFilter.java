@@ -8,6 +8,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
+import dev.gitlablink.api.Problem;
+import dev.gitlablink.api.ProblemCode;
 import io.quarkus.logging.Log;
 
 /**
@@ -35,7 +37,7 @@ public class SignInFailureFilter implements ContainerResponseFilter {
         if (accept == null || !accept.contains("text/html")) {
             return;
         }
-        errorFor(response.getStatus()).ifPresent(error -> {
+        errorFor(response.getStatus(), response.getEntity()).ifPresent(error -> {
             Log.debugf("Sign-in failed with %d; sending the browser to the SPA's error state", response.getStatus());
             response.setStatus(303);
             response.setEntity(null);
@@ -46,7 +48,10 @@ public class SignInFailureFilter implements ContainerResponseFilter {
     }
 
     /** The SPA's error code for a failed sign-in answer, if it failed. */
-    private static Optional<String> errorFor(int status) {
+    private static Optional<String> errorFor(int status, Object entity) {
+        if (entity instanceof Problem problem && ProblemCode.ACCESS_DENIED_BY_POLICY.code().equals(problem.code())) {
+            return Optional.of(LoginErrors.ACCESS_DENIED_BY_POLICY);
+        }
         if (status == 429 || status >= 502) {
             return Optional.of(LoginErrors.TEMPORARILY_UNAVAILABLE);
         }

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.gitlablink.account.AccountLinkingService;
 import dev.gitlablink.account.SignInResult;
+import dev.gitlablink.api.ProblemCode;
+import dev.gitlablink.api.ProblemException;
+import dev.gitlablink.policy.PolicyAdmission;
 import dev.gitlablink.token.RevocationService;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,16 +22,22 @@ import io.quarkus.security.identity.SecurityIdentity;
 @ApplicationScoped
 public class SignInService {
 
+    /** Shown to a user the access policy refused; safe to show (it names no group or rule). */
+    static final String POLICY_DENIED = "This GitLab account is not allowed to use this service. Ask its "
+            + "administrators for access, or sign in with another account.";
+
     private final CodeFlowGrants grants;
     private final AccountLinkingService linking;
     private final SessionService sessions;
     private final SignOut signOut;
     private final RevocationService revocations;
     private final SignInMetrics metrics;
+    private final PolicyAdmission admission;
 
     public SignInService(CodeFlowGrants grants, AccountLinkingService linking, SessionService sessions,
-            SignOut signOut, RevocationService revocations, SignInMetrics metrics) {
+            SignOut signOut, RevocationService revocations, SignInMetrics metrics, PolicyAdmission admission) {
         this.metrics = metrics;
+        this.admission = admission;
         this.grants = grants;
         this.linking = linking;
         this.sessions = sessions;
@@ -56,6 +65,10 @@ public class SignInService {
     }
 
     private SignInResult record(CodeFlowGrant grant) {
+        if (!admission.admit(grant.instanceUrl(), grant.userInfo(), grant.tokens(), "sign-in")) {
+            // Nothing was stored, and the pair is revoked: no user, account or session for this identity.
+            throw new ProblemException(ProblemCode.ACCESS_DENIED_BY_POLICY, POLICY_DENIED);
+        }
         SignInResult result;
         try {
             result = linking.recordSignIn(grant.instanceUrl(), grant.identity(), grant.tokens());

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
+import dev.gitlablink.account.AccountForbidden;
 import dev.gitlablink.account.UserGrants;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -79,6 +82,19 @@ public class SignOut {
             return idHashes;
         });
         sessionService.forget(ended);
+    }
+
+    /**
+     * An account the access policy no longer allows was the user's last allowed one: every session of the user ends
+     * (and with them the grants of the user's other accounts, as at signing out everywhere). After the commit, so that
+     * a rolled-back forbidding ends nothing.
+     */
+    void onAccountForbidden(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountForbidden forbidden) {
+        if (forbidden.lastAllowedAccount()) {
+            Log.infof("Ending the sessions of app user %s: the access policy no longer allows any of their accounts",
+                    forbidden.userId());
+            endAll(forbidden.userId());
+        }
     }
 
     /** Deletes expired sessions; users left without a live session get their grants given up as at sign-out. */

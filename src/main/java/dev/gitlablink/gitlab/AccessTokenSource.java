@@ -1,5 +1,7 @@
 package dev.gitlablink.gitlab;
 
+import java.util.List;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -13,7 +15,7 @@ public interface AccessTokenSource {
     String instanceUrl();
 
     /** The scopes GitLab granted the account's tokens, as stored at the last sign-in or refresh. */
-    java.util.List<String> grantedScopes();
+    List<String> grantedScopes();
 
     /** An access token expected to be valid now. */
     Uni<String> accessToken();

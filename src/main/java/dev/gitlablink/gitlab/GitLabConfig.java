@@ -1,6 +1,8 @@
 package dev.gitlablink.gitlab;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Pattern;
 
@@ -40,6 +42,25 @@ public interface GitLabConfig {
      */
     @Pattern(regexp = "(.*\\s)?openid(\\s.*)?", message = "GITLAB_SCOPES must include openid")
     String scopes();
+
+    /**
+     * The default instance's access policy: full paths of the groups whose members (subgroups included) may sign in.
+     * Environment variable {@code GITLAB_POLICY_ALLOWED_GROUPS}, comma-separated. No policy list: anyone may sign in.
+     */
+    Optional<List<String>> policyAllowedGroups();
+
+    /** GitLab user ids who may sign in. Environment variable {@code GITLAB_POLICY_ALLOWED_USERS}, comma-separated. */
+    Optional<List<String>> policyAllowedUsers();
+
+    /**
+     * Domains whose verified e-mail addresses may sign in, matched exactly. Environment variable
+     * {@code GITLAB_POLICY_ALLOWED_EMAIL_DOMAINS}, comma-separated.
+     */
+    Optional<List<String>> policyAllowedEmailDomains();
+
+    /** Whether bot users may sign in where a policy is in force. Environment variable {@code GITLAB_POLICY_ALLOW_BOTS}. */
+    @WithDefault("false")
+    boolean policyAllowBots();
 
     /** Time allowed to open a connection to GitLab. */
     @WithDefault("2S")

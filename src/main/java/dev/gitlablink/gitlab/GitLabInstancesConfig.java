@@ -1,5 +1,6 @@
 package dev.gitlablink.gitlab;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,8 +12,8 @@ import io.smallrye.config.WithParentName;
  * GitLab instances beyond the default one ({@code GITLAB_URL} & co., see {@link GitLabConfig}), by id:
  * {@code gitlab-link.instances.<id>.url} and so on, or the environment variables
  * {@code GITLAB_LINK_INSTANCES_<ID>_URL}, {@code _NAME}, {@code _CLIENT_ID}, {@code _CLIENT_SECRET}, {@code _SCOPES},
- * {@code _RETIRED}.
- * Checked at start-up by {@link GitLabInstances}.
+ * {@code _RETIRED} and the access policy's {@code _POLICY_*}. Checked at start-up by {@link GitLabInstances} (the
+ * policy by {@code policy/AccessPolicies}).
  */
 @ConfigMapping(prefix = "gitlab-link.instances")
 public interface GitLabInstancesConfig {
@@ -45,5 +46,21 @@ public interface GitLabInstancesConfig {
          */
         @WithDefault("false")
         boolean retired();
+
+        /**
+         * Access policy: full paths of the groups whose members (subgroups included) may sign in, comma-separated.
+         * No policy list at all: anyone may sign in.
+         */
+        Optional<List<String>> policyAllowedGroups();
+
+        /** Access policy: GitLab user ids (numeric) who may sign in, comma-separated. */
+        Optional<List<String>> policyAllowedUsers();
+
+        /** Access policy: domains whose verified e-mail addresses may sign in, comma-separated, matched exactly. */
+        Optional<List<String>> policyAllowedEmailDomains();
+
+        /** Access policy: whether GitLab bot users may sign in where a policy is in force. */
+        @WithDefault("false")
+        boolean policyAllowBots();
     }
 }

@@ -15,4 +15,8 @@ sealed interface RefreshOutcome {
     /** GitLab refused the grant; the account is now marked {@code reauth_required}. */
     record GrantRevoked() implements RefreshOutcome {
     }
+
+    /** The instance's access policy no longer allows the account's user; the account is {@code forbidden}. */
+    record Forbidden() implements RefreshOutcome {
+    }
 }

@@ -73,9 +73,10 @@ class TokenRefresher {
             result.complete(switch (outcome) {
                 case RefreshOutcome.Usable usable -> usable.accessToken();
                 case RefreshOutcome.GrantRevoked revoked -> throw new GitLabReauthRequiredException(flight.accountId());
+                case RefreshOutcome.Forbidden forbidden -> throw new AccountForbiddenException(flight.accountId());
             });
         } catch (RuntimeException e) {
-            if (!(e instanceof GitLabReauthRequiredException)) {
+            if (!(e instanceof GitLabReauthRequiredException) && !(e instanceof AccountForbiddenException)) {
                 metrics.failed(start);
             }
             result.completeExceptionally(e);

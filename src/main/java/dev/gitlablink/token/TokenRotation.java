@@ -42,11 +42,13 @@ class TokenRotation {
     private final RevocationOutbox outbox;
     private final TokenConfig config;
     private final Event<TokensRefreshed> refreshed;
+    private final RefreshedGrantCheck grantCheck;
     private final Clock clock;
 
     TokenRotation(AccountLease lease, AccountLeases leases, AccountTokenStore tokenStore, GitLabOAuthClient oauth,
             RevocationService revocations, RevocationOutbox outbox, TokenConfig config, Event<TokensRefreshed> refreshed,
-            Clock clock) {
+            RefreshedGrantCheck grantCheck, Clock clock) {
+        this.grantCheck = grantCheck;
         this.lease = lease;
         this.leases = leases;
         this.tokenStore = tokenStore;
@@ -78,6 +80,9 @@ class TokenRotation {
     private Optional<RefreshOutcome> settle(LinkedAccount account, String staleAccessToken) {
         if (account.status == AccountStatus.REAUTH_REQUIRED) {
             return Optional.of(new RefreshOutcome.GrantRevoked());
+        }
+        if (account.status == AccountStatus.FORBIDDEN) {
+            return Optional.of(new RefreshOutcome.Forbidden());
         }
         Instant now = clock.instant();
         Optional<String> current;
@@ -121,6 +126,11 @@ class TokenRotation {
         GrantedTokens tokens = granted(claim, response);
         if (store(claim, tokens)) {
             Log.infof("Refreshed GitLab tokens of account %s", claim.accountId());
+            // After the store, never before: the check uses the new access token, which ends the previous pair at
+            // GitLab, so the row must hold the new one by then.
+            if (!grantCheck.stillAllowed(claim.accountId(), claim.instanceUrl(), tokens.accessToken())) {
+                return Optional.of(new RefreshOutcome.Forbidden());
+            }
             return Optional.of(new RefreshOutcome.Usable(tokens.accessToken()));
         }
         Log.warnf("The refresh of account %s lost its lease before storing its tokens; revoking the pair it got",

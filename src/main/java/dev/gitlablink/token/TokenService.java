@@ -7,7 +7,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
+import dev.gitlablink.account.AccountForbidden;
 import dev.gitlablink.account.AccountStatus;
 import dev.gitlablink.account.AccountTokenStore;
 import dev.gitlablink.account.LinkedAccount;
@@ -63,6 +66,11 @@ public class TokenService {
         }
     }
 
+    /** A forbidden account's cached token is not used again once the change commits. */
+    void onForbidden(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountForbidden forbidden) {
+        evict(forbidden.accountId());
+    }
+
     /** Forgets what is cached for the account, so the next request reads the database again. */
     public void evict(UUID accountId) {
         recent.invalidate(accountId);
@@ -93,6 +101,9 @@ public class TokenService {
                     .orElseThrow(() -> new AccountNotFoundException(accountId));
             if (account.status == AccountStatus.REAUTH_REQUIRED) {
                 throw new GitLabReauthRequiredException(accountId);
+            }
+            if (account.status == AccountStatus.FORBIDDEN) {
+                throw new AccountForbiddenException(accountId);
             }
             String accessToken;
             try {

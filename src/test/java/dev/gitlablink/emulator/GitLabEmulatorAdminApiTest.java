@@ -69,6 +69,36 @@ class GitLabEmulatorAdminApiTest {
         api.get(token, "/projects").then().statusCode(200);
     }
 
+    /** The user knob sets what GET /user and the OIDC claims report, and a bad group path changes nothing. */
+    @Test
+    void userFactsAreSettable() {
+        EmulatorUser kim = emulator.createUser("kim", "Kim", "kim@example.test");
+        emulator.data().createGroup("ops", "Ops");
+        ApplicationRegistration oidcApp = EmulatorFlows.confidentialApp("admin-oidc-app",
+                java.util.Set.of("openid", "email", "api"), true);
+        emulator.registerApplication(oidcApp);
+        String kimsToken = api.flows().tokens(oidcApp, api.flows().signIn(kim), "openid email api")
+                .getString("access_token");
+        admin("/knobs", "{\"user\":{\"user\":\"kim\",\"state\":\"blocked\",\"removeGroups\":[\"nope\"]}}")
+                .then().statusCode(400);
+        api.get(kimsToken, "/user").then().statusCode(200).body("state", equalTo("active"));
+
+        admin("/knobs", "{\"user\":{\"user\":\"kim\",\"state\":\"blocked\",\"bot\":true,"
+                + "\"emailConfirmed\":false,\"addGroups\":[\"ops\"]}}").then().statusCode(200);
+
+        api.get(kimsToken, "/user").then().statusCode(200).body("state", equalTo("blocked")).body("bot", equalTo(true));
+        userinfo(kimsToken).then().statusCode(200).body("groups", equalTo(java.util.List.of("ops")))
+                .body("email_verified", equalTo(false));
+        admin("/knobs", "{\"user\":{\"user\":" + kim.id() + ",\"removeGroups\":[\"ops\"]}}").then()
+                .statusCode(200);
+        userinfo(kimsToken).then().statusCode(200).body("groups", equalTo(java.util.List.of()));
+    }
+
+    private static Response userinfo(String accessToken) {
+        return EmulatorFlows.request().header("Authorization", "Bearer " + accessToken)
+                .get(emulator.baseUrl() + "/oauth/userinfo");
+    }
+
     @Test
     void timedKnobsAreSettable() {
         admin("/knobs", "{\"tokenLatencyMs\":40,\"failFor\":{\"seconds\":60,\"status\":502}}").then()
@@ -115,6 +145,8 @@ class GitLabEmulatorAdminApiTest {
 
     @Test
     void statsAndResetCounters() {
+        // A code exchange of its own: another test's reset may have cleared the one made before all tests.
+        api.token(lee, "read_api");
         api.get(token, "/user").then().statusCode(200);
         api.get(token, "/projects").then().statusCode(200);
 

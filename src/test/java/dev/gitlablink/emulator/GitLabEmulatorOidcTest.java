@@ -182,6 +182,39 @@ class GitLabEmulatorOidcTest {
                 .post(flows.url("/oauth/userinfo")).then().statusCode(200);
     }
 
+    /**
+     * Userinfo's {@code groups} lists every group the user belongs to, subgroups of a group joined directly
+     * included; the ID token's {@code groups_direct} only the direct ones. Both follow membership changes, and
+     * {@code email_verified} follows the e-mail's confirmation; {@code GET /user} shows the state and bot flag.
+     */
+    @Test
+    void groupClaimsEmailVerificationStateAndBotFollowTheUser() throws Exception {
+        EmulatorUser carol = emulator.createUser("carol", "Carol", "carol@example.test");
+        String carolSession = flows.signIn(carol);
+        EmulatorGroup acme = emulator.data().createGroup("acme", "Acme");
+        emulator.data().createGroup("acme/platform", "Platform");
+        EmulatorGroup tools = emulator.data().createGroup("tools", "Tools");
+        emulator.data().addGroupMember(acme.id(), carol.id(), EmulatorData.DEVELOPER);
+        emulator.data().addGroupMember(tools.id(), carol.id(), EmulatorData.REPORTER);
+        emulator.setEmailConfirmed(carol.id(), false);
+        emulator.setUserState(carol.id(), "blocked");
+        emulator.setBot(carol.id(), true);
+
+        JsonPath tokens = flows.tokens(APP, carolSession, "openid profile email read_user");
+        JwtClaims claims = consumer().processToClaims(tokens.getString("id_token"));
+        assertEquals(List.of("acme", "tools"), claims.getClaimValue("groups_direct"));
+        assertEquals(Boolean.FALSE, claims.getClaimValue("email_verified"));
+        String accessToken = tokens.getString("access_token");
+        flows.userinfo(accessToken).then().statusCode(200)
+                .body("groups", equalTo(List.of("acme", "acme/platform", "tools")))
+                .body("email_verified", equalTo(false));
+        EmulatorFlows.request().header("Authorization", "Bearer " + accessToken).get(flows.url("/api/v4/user"))
+                .then().statusCode(200).body("state", equalTo("blocked")).body("bot", equalTo(true));
+
+        emulator.data().removeGroupMember(acme.id(), carol.id());
+        flows.userinfo(accessToken).then().statusCode(200).body("groups", equalTo(List.of("tools")));
+    }
+
     @Test
     void userinfoWithoutOpenidScopeIsForbiddenWithEmptyBody() {
         String accessToken = flows.tokens(APP, session, "read_user").getString("access_token");

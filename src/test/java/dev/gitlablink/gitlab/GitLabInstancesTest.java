@@ -40,6 +40,26 @@ class GitLabInstancesTest {
         Entry retire() {
             return new Entry(url, name, clientId, clientSecret, scopes, true);
         }
+
+        @Override
+        public Optional<java.util.List<String>> policyAllowedGroups() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<java.util.List<String>> policyAllowedUsers() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<java.util.List<String>> policyAllowedEmailDomains() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean policyAllowBots() {
+            return false;
+        }
     }
 
     @Test

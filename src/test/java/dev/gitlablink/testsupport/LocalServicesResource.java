@@ -59,6 +59,12 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
      */
     public static final String RETIRED_INSTANCE = "retiredInstance";
 
+    /**
+     * Init arg: the default instance gets {@link TestPolicy}'s access policy, checked again at every sweep, which the
+     * tests run themselves (no schedule).
+     */
+    public static final String ACCESS_POLICY = "accessPolicy";
+
     private static final String HTTP_PORT_PROPERTY = "gitlab-link.test.http-port";
 
     private String pathPrefix = "";
@@ -66,6 +72,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     private String publicBaseUrl;
     private String signInRateLimit;
     private String retiredInstance;
+    private boolean accessPolicy;
     private LocalPostgres postgres;
     private GitLabEmulator emulator;
     private GitLabEmulator secondEmulator;
@@ -77,6 +84,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         retiredTokenKey = initArgs.get(RETIRED_TOKEN_KEY);
         publicBaseUrl = initArgs.get(PUBLIC_BASE_URL);
         signInRateLimit = initArgs.getOrDefault(SIGN_IN_RATE_LIMIT, TEST_SIGN_IN_RATE_LIMIT);
+        accessPolicy = initArgs.containsKey(ACCESS_POLICY);
         retiredInstance = initArgs.get(RETIRED_INSTANCE);
     }
 
@@ -131,6 +139,13 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
             config.put("gitlab-link.web.public-base-url", publicBaseUrl);
         }
         config.put("gitlab-link.limits.sign-in-requests", signInRateLimit);
+        if (accessPolicy) {
+            config.put("gitlab-link.gitlab.policy-allowed-groups", TestPolicy.ALLOWED_GROUP);
+            config.put("gitlab-link.gitlab.policy-allowed-users", String.valueOf(TestPolicy.ALLOWED_USER_ID));
+            config.put("gitlab-link.gitlab.policy-allowed-email-domains", TestPolicy.ALLOWED_DOMAIN);
+            config.put("gitlab-link.policy.recheck-after", "0S");
+            config.put("gitlab-link.policy.sweep-every", "off");
+        }
         if (retiredInstance != null) {
             String retired = "gitlab-link.instances." + retiredInstance + ".";
             config.put(retired + "url", retiredInstanceUrl(emulator));

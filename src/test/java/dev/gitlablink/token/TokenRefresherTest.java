@@ -26,7 +26,7 @@ class TokenRefresherTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private final List<String> rotated = new CopyOnWriteArrayList<>();
     /** Stands in for the row lock and GitLab: records what it was asked to replace, then waits to be released. */
-    private final TokenRotation rotation = new TokenRotation(null, null, null, null, null, null, null, null, null) {
+    private final TokenRotation rotation = new TokenRotation(null, null, null, null, null, null, null, null, null, null) {
         @Override
         RefreshOutcome refreshIfStale(UUID accountId, String staleAccessToken) {
             rotated.add(staleAccessToken);

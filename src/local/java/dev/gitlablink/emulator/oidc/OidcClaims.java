@@ -25,15 +25,17 @@ public final class OidcClaims {
     public JsonObject userinfo(EmulatorUser user, Collection<String> scopes) {
         JsonObject claims = new JsonObject().put("sub", String.valueOf(user.id()));
         putProfileClaims(claims, user, scopes);
-        // No groups yet; empty arrays are kept, the groups/owner|maintainer|developer claims use .presence.
-        claims.put("groups", new JsonArray());
+        // Every group the user belongs to, inherited membership included; an empty array is kept. (The
+        // groups/owner|maintainer|developer claims are not emulated.)
+        claims.put("groups", new JsonArray(state.data().memberGroupPaths(user.id(), false)));
         return claims;
     }
 
     /** The custom claims an ID token carries after the standard ones. */
     public void putIdTokenClaims(JsonObject claims, EmulatorUser user, Collection<String> scopes) {
         putProfileClaims(claims, user, scopes);
-        claims.put("groups_direct", new JsonArray());
+        // Only direct memberships: a member of a parent group is not listed with its subgroups here.
+        claims.put("groups_direct", new JsonArray(state.data().memberGroupPaths(user.id(), true)));
     }
 
     private void putProfileClaims(JsonObject claims, EmulatorUser user, Collection<String> scopes) {
@@ -43,7 +45,7 @@ public final class OidcClaims {
         putIfPresent(claims, "preferred_username", user.username());
         if (scopes.contains(Scopes.EMAIL)) {
             claims.put("email", user.email());
-            claims.put("email_verified", true);
+            claims.put("email_verified", state.users().emailConfirmed(user.id()));
         } else if (user.publicEmail() != null && !user.publicEmail().isBlank()) {
             // Without the email scope GitLab falls back to the public email, which is verified by definition.
             claims.put("email", user.publicEmail());

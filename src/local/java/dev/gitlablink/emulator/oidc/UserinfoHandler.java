@@ -36,6 +36,7 @@ public final class UserinfoHandler {
             return;
         }
         EmulatorUser user = state.users().findById(token.get().userId()).orElseThrow();
+        state.stats().recordUserinfo(user.id());
         ctx.response().putHeader("Access-Control-Allow-Origin", "*")
                 .putHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
         OAuthResponses.json(ctx.response(), 200, claims.userinfo(user, token.get().scopes()));

@@ -107,6 +107,31 @@ public final class DataStore {
         groupMembers.computeIfAbsent(groupId, id -> new HashMap<>()).put(userId, accessLevel);
     }
 
+    /** Ends the user's direct membership of the group (inherited memberships through its parents stay). */
+    public synchronized void removeGroupMember(long groupId, long userId) {
+        requireGroup(groupId);
+        Map<Long, Integer> members = groupMembers.get(groupId);
+        if (members != null) {
+            members.remove(userId);
+        }
+    }
+
+    /**
+     * Full paths of the user's groups, as GitLab's OIDC claims list them: {@code direct} only the groups the user is a
+     * direct member of ({@code groups_direct}), otherwise every group the user belongs to, inherited membership of
+     * subgroups included ({@code groups}). In creation order.
+     */
+    public synchronized List<String> memberGroupPaths(long userId, boolean direct) {
+        List<String> paths = new ArrayList<>();
+        for (EmulatorGroup group : groups.values()) {
+            boolean member = direct ? directGroupAccess(group.id(), userId) != null : groupAccess(group.id(), userId) > 0;
+            if (member) {
+                paths.add(group.fullPath());
+            }
+        }
+        return paths;
+    }
+
     public synchronized Optional<EmulatorGroup> groupByPath(String fullPath) {
         Long id = groupIdsByPath.get(lower(fullPath));
         return id == null ? Optional.empty() : Optional.of(groups.get(id));

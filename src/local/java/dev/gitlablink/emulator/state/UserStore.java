@@ -26,6 +26,9 @@ public final class UserStore {
     private final Map<Long, EmulatorUser> usersById = new ConcurrentHashMap<>();
     private final Map<String, Long> idsByLogin = new ConcurrentHashMap<>();
     private final Map<Long, Instant> currentSignInAt = new ConcurrentHashMap<>();
+    private final Map<Long, String> states = new ConcurrentHashMap<>();
+    private final Map<Long, Boolean> bots = new ConcurrentHashMap<>();
+    private final Map<Long, Boolean> unconfirmedEmails = new ConcurrentHashMap<>();
 
     public UserStore(String baseUrl, Clock clock) {
         this.baseUrl = baseUrl;
@@ -33,12 +36,19 @@ public final class UserStore {
     }
 
     public synchronized EmulatorUser create(String username, String name, String email, String password) {
+        return create(nextId.getAndIncrement(), username, name, email, password);
+    }
+
+    /** A user with a chosen id (tests that configure ids before users exist); the id must be free. */
+    public synchronized EmulatorUser create(long id, String username, String name, String email, String password) {
+        if (usersById.containsKey(id)) {
+            throw new IllegalArgumentException("user id already taken: " + id);
+        }
         String usernameKey = username.toLowerCase(Locale.ROOT);
         String emailKey = email.toLowerCase(Locale.ROOT);
         if (idsByLogin.containsKey(usernameKey) || idsByLogin.containsKey(emailKey)) {
             throw new IllegalArgumentException("username or email already taken: " + username);
         }
-        long id = nextId.getAndIncrement();
         EmulatorUser user = new EmulatorUser(id, username, name, email, password, gravatarUrl(email),
                 baseUrl + "/" + username, null, clock.instant());
         usersById.put(id, user);
@@ -71,6 +81,36 @@ public final class UserStore {
     /** {@code current_sign_in_at}; a user who never signed in reports the creation time. */
     public Instant currentSignInAt(EmulatorUser user) {
         return currentSignInAt.getOrDefault(user.id(), user.createdAt());
+    }
+
+    /**
+     * GitLab's account {@code state} of the user ({@code active} unless set: {@code blocked}, {@code deactivated},
+     * {@code banned}, ...), as {@code GET /api/v4/user} shows it.
+     */
+    public void setState(long userId, String state) {
+        states.put(userId, state);
+    }
+
+    public String state(long userId) {
+        return states.getOrDefault(userId, "active");
+    }
+
+    /** Whether the user is a bot (a project or group access token's user, a service account). */
+    public void setBot(long userId, boolean bot) {
+        bots.put(userId, bot);
+    }
+
+    public boolean bot(long userId) {
+        return bots.getOrDefault(userId, false);
+    }
+
+    /** Whether the primary e-mail is confirmed, which OIDC's {@code email_verified} reports (true unless set). */
+    public void setEmailConfirmed(long userId, boolean confirmed) {
+        unconfirmedEmails.put(userId, !confirmed);
+    }
+
+    public boolean emailConfirmed(long userId) {
+        return !unconfirmedEmails.getOrDefault(userId, false);
     }
 
     private static String gravatarUrl(String email) {

@@ -68,6 +68,9 @@ public class DeviceLinksResource {
     @APIResponse(responseCode = "200", description = "The status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DeviceLinkStatusView.class)))
+    @APIResponse(responseCode = "403", description = "`access_denied_by_policy`: the GitLab instance's access policy "
+            + "does not allow that GitLab account; nothing was linked and its new tokens were revoked",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "`link_intent_not_found`: no such device link of this user",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeviceLinkStatusView status(@Parameter(description = "The device link's id") @PathParam("id") String id) {

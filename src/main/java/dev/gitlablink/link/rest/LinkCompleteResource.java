@@ -60,7 +60,8 @@ public class LinkCompleteResource {
                     + "`/?linkError=<code>`.")
     @APIResponse(responseCode = "302", description = "To GitLab (first visit) or the restored URL (after callback)")
     @APIResponse(responseCode = "303", description = "To the SPA, with `linked` or `linkError`")
-    @APIResponse(responseCode = "403", description = "`link_session_mismatch`: another session, or none")
+    @APIResponse(responseCode = "403", description = "`link_session_mismatch`: another session, or none; "
+            + "`access_denied_by_policy`: the instance's access policy does not allow that GitLab account")
     @APIResponse(responseCode = "404", description = "`link_intent_not_found`")
     @APIResponse(responseCode = "409", description = "`link_intent_used`, or `account_linked_elsewhere`: that GitLab "
             + "account belongs to another user")

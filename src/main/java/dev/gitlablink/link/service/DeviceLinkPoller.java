@@ -22,6 +22,7 @@ import dev.gitlablink.gitlab.GitLabOAuthClient;
 import dev.gitlablink.gitlab.GitLabTokenResponse;
 import dev.gitlablink.link.repository.DeviceLinkClaim;
 import dev.gitlablink.link.repository.DeviceLinkStore;
+import dev.gitlablink.policy.PolicyAdmission;
 import dev.gitlablink.token.RevocationService;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,6 +41,8 @@ public class DeviceLinkPoller {
     static final String DENIED = "denied";
     static final String EXPIRED = "expired";
     static final String REFUSED = "refused";
+    /** The instance's access policy refused the GitLab user; the status route answers 403 access_denied_by_policy. */
+    static final String POLICY_DENIED = "policy_denied";
 
     /** RFC 8628 section 3.5: after {@code slow_down}, every later poll waits this much longer. */
     private static final int SLOW_DOWN_SECONDS = 5;
@@ -54,9 +57,12 @@ public class DeviceLinkPoller {
     private final CodeFlowGrants grants;
     private final AccountLinkingService linking;
     private final RevocationService revocation;
+    private final PolicyAdmission admission;
 
     DeviceLinkPoller(DeviceLinkStore store, GitLabInstances instances, GitLabOAuthClient oauth, TokenCipher cipher,
-            CodeFlowGrants grants, AccountLinkingService linking, RevocationService revocation) {
+            CodeFlowGrants grants, AccountLinkingService linking, RevocationService revocation,
+            PolicyAdmission admission) {
+        this.admission = admission;
         this.store = store;
         this.instances = instances;
         this.oauth = oauth;
@@ -141,6 +147,20 @@ public class DeviceLinkPoller {
             Log.warnf("Device link %s: the approved grant's identity could not be read (%s); the user must start "
                     + "again", claim.id(), unreadable.toString());
             finish(claim, EXPIRED, null);
+            return;
+        }
+        boolean admitted;
+        try {
+            // Gives the pair up itself when the policy refuses or GitLab fails the check.
+            admitted = admission.admit(instanceUrl, grant.userInfo(), grant.tokens(), "device link");
+        } catch (RuntimeException failed) {
+            Log.warnf("Device link %s: the access policy could not be checked (%s); the user must start again",
+                    claim.id(), failed.toString());
+            finish(claim, EXPIRED, null);
+            return;
+        }
+        if (!admitted) {
+            finish(claim, POLICY_DENIED, null);
             return;
         }
         LinkResult result;

@@ -77,10 +77,15 @@ public class DeviceLinkService {
     /** The link's status, for its own user only: any other id, or another user's, is not found. */
     @Transactional
     public DeviceLinkStatus status(SessionPrincipal session, String id) {
-        return parse(id).flatMap(store::status)
+        DeviceLinkStatus status = parse(id).flatMap(store::status)
                 .filter(row -> row.userId().equals(session.userId()))
                 .map(row -> new DeviceLinkStatus(row.status(), row.accountId()))
                 .orElseThrow(() -> LinkIntentService.refusal(ProblemCode.LINK_INTENT_NOT_FOUND));
+        if (DeviceLinkPoller.POLICY_DENIED.equals(status.status())) {
+            // An API client learns it the way a browser does: the problem, not a status to interpret.
+            throw LinkIntentService.refusal(ProblemCode.ACCESS_DENIED_BY_POLICY);
+        }
+        return status;
     }
 
     private static Optional<UUID> parse(String id) {

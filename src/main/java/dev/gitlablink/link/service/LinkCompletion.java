@@ -12,6 +12,7 @@ import dev.gitlablink.auth.CodeFlowGrant;
 import dev.gitlablink.auth.CodeFlowGrants;
 import dev.gitlablink.gitlab.ConfiguredInstance;
 import dev.gitlablink.gitlab.GitLabInstances;
+import dev.gitlablink.policy.PolicyAdmission;
 import dev.gitlablink.token.RevocationService;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -28,9 +29,11 @@ public class LinkCompletion {
     private final CodeFlowGrants grants;
     private final AccountLinkingService linking;
     private final RevocationService revocation;
+    private final PolicyAdmission admission;
 
     LinkCompletion(LinkIntentService intents, GitLabInstances instances, CodeFlowGrants grants,
-            AccountLinkingService linking, RevocationService revocation) {
+            AccountLinkingService linking, RevocationService revocation, PolicyAdmission admission) {
+        this.admission = admission;
         this.intents = intents;
         this.instances = instances;
         this.grants = grants;
@@ -57,6 +60,10 @@ public class LinkCompletion {
         if (!grant.instanceUrl().equals(instanceUrl)) {
             // The intent names an instance this code flow did not run against (or one no longer configured).
             throw refuse(grant, ProblemCode.LINK_INTENT_NOT_FOUND);
+        }
+        if (!admission.admit(grant.instanceUrl(), grant.userInfo(), grant.tokens(), "link")) {
+            // The pair is revoked already: nothing is linked.
+            throw LinkIntentService.refusal(ProblemCode.ACCESS_DENIED_BY_POLICY);
         }
         LinkResult result = linking.link(grant.instanceUrl(), grant.identity(), grant.tokens(), target.userId());
         if (result.refused()) {

@@ -19,7 +19,8 @@ public final class LinkErrors {
             ProblemCode.LINK_SESSION_MISMATCH,
             "This link request belongs to another sign-in. Start again from the app.",
             ProblemCode.ACCOUNT_LINKED_ELSEWHERE, "That GitLab account is already linked to another user. Sign in "
-                    + "with it to use it, or unlink it there first.");
+                    + "with it to use it, or unlink it there first.",
+            ProblemCode.ACCESS_DENIED_BY_POLICY, "That GitLab account is not allowed to use this service.");
 
     private LinkErrors() {
     }
