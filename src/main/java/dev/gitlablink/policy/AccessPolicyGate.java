@@ -1,7 +1,6 @@
 package dev.gitlablink.policy;
 
 import java.util.List;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
