@@ -3,6 +3,7 @@ package dev.gitlablink.api;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -34,6 +35,7 @@ import dev.gitlablink.token.GitLabReauthRequiredException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.virtual.threads.VirtualThreads;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
@@ -50,6 +52,14 @@ public class ProblemMapper {
      * account or a GitLab hiccup usually passes within it, and an open circuit tries GitLab again about then.
      */
     private static final long RETRY_SHORTLY_SECONDS = 5;
+
+    private final StepUpOffers stepUps;
+    private final ExecutorService blocking;
+
+    public ProblemMapper(StepUpOffers stepUps, @VirtualThreads ExecutorService blocking) {
+        this.stepUps = stepUps;
+        this.blocking = blocking;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uriInfo) {
@@ -80,9 +90,8 @@ public class ProblemMapper {
             case GitLabNotFoundException notFound ->
                 respond(Problems.of(ProblemCode.NOT_FOUND, "GitLab has no such object, or it is not visible to you.",
                         path));
-            case GitLabInsufficientScopeException scope -> respond(Problems.of(ProblemCode.GITLAB_INSUFFICIENT_SCOPE,
-                    "This needs the GitLab scope " + String.join(" or ", scope.acceptableScopes())
-                            + ". Sign in again granting it.", path).withRequiredScopes(scope.acceptableScopes()));
+            case GitLabInsufficientScopeException scope ->
+                respond(Problems.insufficientScope(scope.acceptableScopes(), path));
             case GitLabForbiddenException forbidden ->
                 respond(Problems.of(ProblemCode.GITLAB_FORBIDDEN, "GitLab does not allow this.", path));
             case GitLabRateLimitedException limited -> rateLimited(limited, path);
@@ -96,6 +105,21 @@ public class ProblemMapper {
                 yield respond(Problems.of(ProblemCode.GITLAB_ERROR, "GitLab refused the request.", path));
             }
         };
+    }
+
+    /**
+     * The one place a {@code gitlab_insufficient_scope} problem for an account is made: GitLab refused the account's
+     * token for lack of a scope, or a route declares a scope the account was not granted. The problem carries a
+     * one-time {@code stepUpUrl} (link/service/StepUpService) asking GitLab for the missing scopes; making it writes
+     * the intent to the database, off the I/O thread.
+     */
+    @ServerExceptionMapper
+    public Uni<Response> missingScopes(MissingScopesException e, UriInfo uriInfo) {
+        String path = path(uriInfo);
+        return Uni.createFrom().item(() -> stepUps.offer(e.caller(), e.accountId(), e.missingScopes()))
+                .runSubscriptionOn(blocking)
+                .map(url -> respond(url.map(Problems.insufficientScope(e.requiredScopes(), path)::withStepUpUrl)
+                        .orElseGet(() -> Problems.insufficientScope(e.requiredScopes(), path))));
     }
 
     /**

@@ -20,7 +20,7 @@ public final class Problems {
     public static Problem of(ProblemCode code, String detail, String instance, List<Problem.FieldError> errors) {
         boolean signInHelps = code == ProblemCode.NOT_AUTHENTICATED || code == ProblemCode.GITLAB_REAUTH_REQUIRED;
         return new Problem(Problem.typeFor(code.code()), code.title(), code.status(), detail, instance, code.code(),
-                signInHelps ? LOGIN_URL : null, errors, null, null);
+                signInHelps ? LOGIN_URL : null, errors, null, null, null);
     }
 
     public static Problem notAuthenticated(String instance) {
@@ -31,5 +31,15 @@ public final class Problems {
     public static Problem rateLimited(RequestLimitedException limited, String instance) {
         return of(ProblemCode.RATE_LIMITED, limited.kind().detail(limited.retryAfter()), instance)
                 .withRetryAfter(limited.retryAfter().toSeconds());
+    }
+
+    /**
+     * 403 {@code gitlab_insufficient_scope}: the call needs one of {@code requiredScopes}. api/ProblemMapper adds the
+     * {@code stepUpUrl} when the account is known.
+     */
+    static Problem insufficientScope(List<String> requiredScopes, String instance) {
+        return of(ProblemCode.GITLAB_INSUFFICIENT_SCOPE, "This needs the GitLab permission "
+                + String.join(" or ", requiredScopes) + ". Grant it at GitLab to continue.", instance)
+                .withRequiredScopes(requiredScopes);
     }
 }

@@ -32,6 +32,7 @@ public class TokenService {
     private final LinkedAccountRepository accounts;
     private final AccountTokenStore tokenStore;
     private final TokenRefresher refresher;
+    private final TokenRotation rotation;
     private final TokenConfig config;
     private final GitLabInstances instances;
     private final Clock clock;
@@ -42,7 +43,9 @@ public class TokenService {
     private final ReadThroughCache<UUID, StoredAccess> recent;
 
     public TokenService(LinkedAccountRepository accounts, AccountTokenStore tokenStore, TokenRefresher refresher,
-            TokenConfig config, GitLabInstances instances, Clock clock, @VirtualThreads ExecutorService blocking) {
+            TokenRotation rotation, TokenConfig config, GitLabInstances instances, Clock clock,
+            @VirtualThreads ExecutorService blocking) {
+        this.rotation = rotation;
         this.accounts = accounts;
         this.tokenStore = tokenStore;
         this.refresher = refresher;
@@ -58,6 +61,21 @@ public class TokenService {
         @Override
         public String toString() {
             return "StoredAccess[" + userId + ", " + instanceUrl + "]";
+        }
+    }
+
+    /**
+     * Narrows the grant of {@code accountId} to {@code scopes} (space-separated, a subset of the granted ones, checked
+     * by the caller) with a refresh asking for only them; blocking. Fails with {@link GitLabReauthRequiredException}
+     * when GitLab no longer accepts the grant.
+     */
+    public void narrow(UUID accountId, String scopes) {
+        try {
+            if (rotation.narrow(accountId, scopes) instanceof RefreshOutcome.GrantRevoked) {
+                throw new GitLabReauthRequiredException(accountId);
+            }
+        } finally {
+            evict(accountId);
         }
     }
 
