@@ -52,9 +52,8 @@ public class AccountScopesService {
             throw new ProblemException(ProblemCode.VALIDATION_FAILED, "The scopes must be among the granted ones and "
                     + "include the sign-in scopes (" + instance.scopes() + ").", errors);
         }
-        if (!scopes.equals(grant.scopes())) {
-            tokens.narrow(accountId, Scopes.join(scopes));
-        }
+        // Refreshed even when the set is the granted one: the answer is then a fresh pair with exactly these scopes.
+        tokens.narrow(accountId, Scopes.join(scopes));
         // Read in a transaction of its own: the grant read above is still in this request's persistence context.
         return QuarkusTransaction.requiringNew().call(() -> accounts.view(userId, accountId))
                 .orElseThrow(() -> new AccountNotFoundException(accountId));

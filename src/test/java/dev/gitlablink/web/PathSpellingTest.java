@@ -73,7 +73,10 @@ class PathSpellingTest {
     /** Bodies of the routes that need one to succeed, so only the missing header can be what refuses them. */
     private static final String INSTANCE_BODY = "{\"instance\":\"" + LinkFlow.DEFAULT_INSTANCE + "\"}";
     private static final Map<String, String> BODIES = Map.of("POST /api/links", INSTANCE_BODY,
-            "POST /api/links/device", INSTANCE_BODY);
+            "POST /api/links/device", INSTANCE_BODY,
+            // The sign-in scopes, all granted: a refresh asking for exactly them.
+            "POST /api/accounts/{accountId}/scopes",
+            "{\"scopes\":[\"openid\",\"profile\",\"email\",\"read_user\",\"read_api\"]}");
 
     /**
      * The burst limits, and the device-link poller out of the way: a device link the control case starts would
