@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,13 +30,13 @@ import dev.gitlablink.testsupport.LinkFlow;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.Page;
+import dev.gitlablink.testsupport.ReadUserOnly;
 import dev.gitlablink.testsupport.SignInFlow;
 import dev.gitlablink.testsupport.SignedInUser;
 import dev.gitlablink.testsupport.StoredState;
 import dev.gitlablink.testsupport.TestSettings;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
@@ -47,17 +46,9 @@ import io.restassured.response.ValidatableResponse;
  * it widens the account's grant, for the same GitLab user, in the same session, once.
  */
 @QuarkusTest
-@TestProfile(StepUpTest.ReadUserOnly.class)
+@TestProfile(ReadUserOnly.class)
 @WithTestResource(LocalServicesResource.class)
 class StepUpTest {
-
-    /** Sign in with only openid and read_user: the project list needs read_api, which a step-up adds. */
-    public static class ReadUserOnly implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gitlab-link.gitlab.scopes", "openid read_user");
-        }
-    }
 
     private static final Duration REVOCATION_WAIT = Duration.ofSeconds(15);
     private static final String COOKIE = SignedInUser.COOKIE;
