@@ -47,7 +47,9 @@ public class InstanceTenantResolver implements TenantConfigResolver {
 
     /** The query parameter of {@code /login} that picks the instance. */
     public static final String INSTANCE_PARAM = "instance";
-    /** The query parameter of {@code /stepup/complete} that picks the instance whose step-up tenant runs the flow. */
+    /** Where a step-up's code flow runs (link/rest/StepUpCompleteResource): the only path a step-up tenant serves. */
+    public static final String STEP_UP_PATH = "/stepup/complete";
+    /** The query parameter of {@value #STEP_UP_PATH} that picks the instance whose step-up tenant runs the flow. */
     public static final String STEP_UP_PARAM = "stepup";
     /** The query parameter of {@code /stepup/complete} with the scopes the step-up asks for (space-separated). */
     public static final String SCOPE_PARAM = "scope";
@@ -113,7 +115,8 @@ public class InstanceTenantResolver implements TenantConfigResolver {
     @Override
     public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> request) {
         String stepUp = context.request().getParam(STEP_UP_PARAM);
-        if (stepUp != null) {
+        // Never elsewhere: /login?stepup=...&scope=api would sign in asking GitLab for more than the sign-in scopes.
+        if (stepUp != null && STEP_UP_PATH.equals(context.normalizedPath())) {
             return stepUpTenant(context, stepUp);
         }
         String requested = context.request().getParam(INSTANCE_PARAM);

@@ -172,6 +172,16 @@ class StepUpTest {
     }
 
     @Test
+    void aSignInCannotUseTheStepUpTenantToAskForMore() {
+        Page login = new Browser().get(settings.baseUrl() + "/login?returnTo=%2F&stepup=" + LinkFlow.DEFAULT_INSTANCE
+                + "&scope=openid%20read_user%20api");
+
+        assertEquals(302, login.status(), login.body());
+        assertEquals(SIGN_IN, Set.of(SignInFlow.queryParam(login.location(), "scope").split(" ")),
+                "GET /login asks for the sign-in scopes whatever its query says");
+    }
+
+    @Test
     void aLaterReadOnlySignInKeepsTheWiderGrant() {
         EmulatorUser alice = newUser("keeps");
         Browser browser = signedIn(alice);

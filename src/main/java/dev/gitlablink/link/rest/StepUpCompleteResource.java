@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.gitlablink.auth.InstanceTenantResolver;
 import dev.gitlablink.auth.Redirects;
 import dev.gitlablink.auth.ReturnTo;
 import dev.gitlablink.auth.SessionCookies;
@@ -37,7 +38,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "Accounts")
 public class StepUpCompleteResource {
 
-    static final String PATH = "/stepup/complete";
+    static final String PATH = InstanceTenantResolver.STEP_UP_PATH;
 
     private final StepUpCompletion completion;
     private final SessionCookies cookies;
