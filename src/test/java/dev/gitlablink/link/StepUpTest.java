@@ -24,9 +24,11 @@ import org.junit.jupiter.api.Test;
 import dev.gitlablink.emulator.EmulatorToken;
 import dev.gitlablink.emulator.EmulatorUser;
 import dev.gitlablink.emulator.GitLabEmulator;
+import dev.gitlablink.local.LocalPostgres;
 import dev.gitlablink.testsupport.AccountRows;
 import dev.gitlablink.testsupport.Browser;
 import dev.gitlablink.testsupport.LinkFlow;
+import dev.gitlablink.testsupport.LinkIntentRows;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import dev.gitlablink.testsupport.Page;
@@ -63,6 +65,9 @@ class StepUpTest {
 
     @LocalServices
     AccountRows accountRows;
+
+    @LocalServices
+    LocalPostgres postgres;
 
     @Inject
     StoredState storedState;
@@ -154,6 +159,29 @@ class StepUpTest {
         await().atMost(REVOCATION_WAIT).until(() -> last(alice).revoked());
         assertFalse(tokenNamed(alice, kept).revoked(), "the stored grant stays");
         projects(browser, account).statusCode(200);
+    }
+
+    @Test
+    void anExpiredStepUpIsRefused() {
+        EmulatorUser alice = newUser("expiry");
+        Browser browser = signedIn(alice);
+        String account = accountId(browser);
+        EmulatorToken kept = last(alice);
+        String late = stepUpUrl(browser, account);
+        URI authorize = toGitLab(browser, late, "/");
+
+        new LinkIntentRows(postgres).expire(LinkFlow.intentHash(late));
+        Page refused = finish(browser, new SignInFlow(browser, settings, emulator).authorizeAtGitLab(authorize, alice));
+
+        assertRefused(refused, 410, "link_intent_expired");
+        await().atMost(REVOCATION_WAIT).until(() -> last(alice).revoked());
+        assertFalse(tokenNamed(alice, kept).revoked(), "the stored grant stays");
+        session(browser).body("accounts[0].scopes", containsInAnyOrder(SIGN_IN.toArray()));
+        String unused = stepUpUrl(browser, account);
+        new LinkIntentRows(postgres).expire(LinkFlow.intentHash(unused));
+        long codes = emulator.stats().tokenRequests("authorization_code");
+        assertRefused(browser.get(settings.baseUrl() + unused), 410, "link_intent_expired");
+        assertEquals(codes, emulator.stats().tokenRequests("authorization_code"));
     }
 
     @Test
