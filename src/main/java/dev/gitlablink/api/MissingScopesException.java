@@ -1,8 +1,10 @@
 package dev.gitlablink.api;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import dev.gitlablink.account.AccountGrant;
 import dev.gitlablink.auth.SessionPrincipal;
 
 /**
@@ -40,6 +42,17 @@ public class MissingScopesException extends RuntimeException {
         String least = acceptableScopes.stream().filter(scope -> !scope.equals("api") && !scope.equals("sudo"))
                 .findFirst().orElse(acceptableScopes.isEmpty() ? "api" : acceptableScopes.getFirst());
         return new MissingScopesException(caller, accountId, acceptableScopes, List.of(least));
+    }
+
+    /**
+     * For a route that declares {@code declaredScopes} (all needed): throws when the account's grant lacks any of them,
+     * before GitLab is called, so the problem offers a step-up asking for exactly the missing ones.
+     */
+    public static void requireGranted(SessionPrincipal caller, AccountGrant grant, Collection<String> declaredScopes) {
+        List<String> missing = declaredScopes.stream().filter(scope -> !grant.scopes().contains(scope)).toList();
+        if (!missing.isEmpty()) {
+            throw new MissingScopesException(caller, grant.accountId(), List.copyOf(declaredScopes), missing);
+        }
     }
 
     public SessionPrincipal caller() {
