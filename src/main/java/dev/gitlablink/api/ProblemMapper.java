@@ -2,6 +2,7 @@ package dev.gitlablink.api;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
@@ -116,10 +117,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Uni<Response> missingScopes(MissingScopesException e, UriInfo uriInfo) {
         String path = path(uriInfo);
+        Problem problem = Problems.insufficientScope(e.requiredScopes(), path);
         return Uni.createFrom().item(() -> stepUps.offer(e.caller(), e.accountId(), e.missingScopes()))
                 .runSubscriptionOn(blocking)
-                .map(url -> respond(url.map(Problems.insufficientScope(e.requiredScopes(), path)::withStepUpUrl)
-                        .orElseGet(() -> Problems.insufficientScope(e.requiredScopes(), path))));
+                .onFailure().recoverWithItem(failed -> {
+                    // The problem still answers, without the offer (the database may be out of reach).
+                    Log.warnf("No step-up could be offered for account %s: %s", e.accountId(), failed.toString());
+                    return Optional.empty();
+                })
+                .map(url -> respond(url.map(problem::withStepUpUrl).orElse(problem)));
     }
 
     /**
