@@ -27,6 +27,10 @@ const LINK_ERRORS = {
     account_linked_elsewhere: 'That GitLab account is already linked to another user. Sign in with it to use it, '
         + 'or unlink it there first.',
     access_denied_by_policy: 'That GitLab account is not allowed to use this service, so it was not linked.',
+    step_up_identity_mismatch: 'GitLab signed in another user than the account that needs the permission. '
+        + 'Sign in at GitLab as that account’s user and try again.',
+    step_up_scopes_not_granted: 'GitLab did not grant the permission asked for. Please try again.',
+    account_not_found: 'That GitLab account is no longer linked.',
     link_failed: 'The GitLab account could not be linked. Please try again.'
 };
 
@@ -160,6 +164,27 @@ function showReauth(problem) {
     $('reauth').hidden = false;
 }
 
+/**
+ * Offers the step-up a gitlab_insufficient_scope problem carries: its one-time URL (this service's, never another
+ * site's) asks GitLab for the missing permission, and brings the browser back to this page.
+ */
+function showStepUp(problem) {
+    const offered = problem && typeof problem.stepUpUrl === 'string' ? problem.stepUpUrl : '';
+    const url = /^\/stepup\/start\/[A-Za-z0-9_-]+$/.test(offered) ? offered : null;
+    if (!url) {
+        return false;
+    }
+    // requiredScopes: any one of them would do; a read scope among them means this only needs to read.
+    const scopes = Array.isArray(problem.requiredScopes) ? problem.requiredScopes : [];
+    const reads = scopes.filter((scope) => typeof scope === 'string' && scope.startsWith('read_'));
+    $('step-up-message').textContent = reads.length === 0 ? 'gitlab-link needs permission to write to GitLab.'
+        : 'gitlab-link needs permission to read this from GitLab (' + reads.join(' or ') + ').';
+    $('step-up-grant').setAttribute('href', url + '?returnTo='
+        + encodeURIComponent(location.pathname + location.search));
+    $('step-up').hidden = false;
+    return true;
+}
+
 /** Puts a clear, actionable message for a failed call into the section's state line. */
 function showProblem(stateNode, error) {
     stateNode.replaceChildren();
@@ -195,6 +220,10 @@ function showProblem(stateNode, error) {
             break;
         case 'gitlab_insufficient_scope':
             stateNode.textContent = 'This GitLab account did not grant the permissions needed to show this.';
+            if (showStepUp(problem)) {
+                stateNode.append(' ', el('a', { href: $('step-up-grant').getAttribute('href'), class: 'step-up-link',
+                    text: 'Grant it at GitLab' }));
+            }
             break;
         default:
             stateNode.textContent = error instanceof ApiProblem
@@ -289,7 +318,11 @@ function showWriteProblem(stateNode, error, fieldErrorNode) {
         stateNode.textContent = 'Please correct the marked fields.' + (unplaced.length ? ' ' + unplaced.join('; ') : '');
     } else if (problem.code === 'gitlab_insufficient_scope') {
         stateNode.classList.add('problem');
-        stateNode.textContent = 'gitlab-link needs permission to write to GitLab. ' + (problem.detail || '');
+        stateNode.textContent = 'gitlab-link needs permission to write to GitLab.';
+        if (showStepUp(problem)) {
+            stateNode.append(' ', el('a', { href: $('step-up-grant').getAttribute('href'), class: 'step-up-link',
+                text: 'Grant it at GitLab' }));
+        }
     } else {
         showProblem(stateNode, error);
     }
@@ -407,6 +440,8 @@ function renderSession(session) {
         + (account.status === 'forbidden' ? ' — not allowed by this service\'s access policy' : '')
         + (account.status === 'instance_removed' ? ' — this GitLab is no longer offered; you can only unlink it' : '')
         + ' ',
+        el('span', { class: 'meta scopes', text: 'GitLab permissions: ' + (account.scopes || []).join(' ') }),
+        ' ',
         el('button', { type: 'button', class: 'unlink', 'data-account-id': account.id,
             'aria-label': 'Unlink @' + account.username + ' on ' + instanceLabel(account), text: 'Unlink' }))));
     const picker = $('account');
@@ -427,6 +462,7 @@ function clearAccountData() {
     $('pipelines-section').hidden = true;
     $('new-issue-section').hidden = true;
     $('reauth').hidden = true;
+    $('step-up').hidden = true;
 }
 
 async function loadAccountData() {

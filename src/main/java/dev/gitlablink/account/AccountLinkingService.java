@@ -3,9 +3,11 @@ package dev.gitlablink.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import dev.gitlablink.crypto.TokenCryptoException;
 import dev.gitlablink.revocation.RevocationOutbox;
@@ -53,7 +55,14 @@ public class AccountLinkingService {
         Instant now = clock.instant();
         GitLabInstance instance = instances.getOrCreate(instanceUrl, now);
         Claim claim = claim(instance, identity, Optional.empty(), now);
-        update(claim.account(), identity, tokens, now);
+        if (!claim.created() && keepsWiderGrant(claim.account(), tokens)) {
+            // A read-only sign-in after a step-up: the stored grant can do more, and the new one would narrow it.
+            outbox.enqueueUnstored(instanceUrl, tokens.accessToken(), tokens.refreshToken(),
+                    "a sign-in narrower than the stored grant");
+            update(claim.account(), identity, null, now);
+        } else {
+            update(claim.account(), identity, tokens, now);
+        }
         if (claim.created()) {
             Log.infof("Linked GitLab user %s on %s to new app user %s", identity.gitlabUserId(), instanceUrl,
                     claim.account().user.id);
@@ -88,6 +97,42 @@ public class AccountLinkingService {
     }
 
     /**
+     * Replaces the grant of {@code userId}'s account {@code accountId} by the wider one a step-up got, if GitLab issued
+     * it to the same GitLab user the account is; the replaced pair is revoked once this commits. Nothing changes
+     * otherwise.
+     */
+    @Transactional
+    public StepUpResult replaceGrant(UUID accountId, UUID userId, String instanceUrl, GitLabIdentity identity,
+            GrantedTokens tokens) {
+        Optional<LinkedAccount> found = accounts.findForUpdate(accountId)
+                .filter(account -> account.user.id.equals(userId));
+        if (found.isEmpty()) {
+            return StepUpResult.ACCOUNT_NOT_FOUND;
+        }
+        LinkedAccount account = found.get();
+        if (!account.instance.baseUrl.equals(instanceUrl) || !account.gitlabUserId.equals(identity.gitlabUserId())) {
+            Log.infof("Refused a step-up of account %s: GitLab signed in another user", accountId);
+            return StepUpResult.OTHER_IDENTITY;
+        }
+        update(account, identity, tokens, clock.instant());
+        Log.infof("Account %s now holds a grant with the scopes %s", accountId, tokens.scopes());
+        return StepUpResult.REPLACED;
+    }
+
+    /**
+     * Whether the account's stored grant is alive and covers strictly more than {@code fresh}: then a sign-in keeps it.
+     * A grant that GitLab refused (the account needs a new sign-in) is always replaced.
+     */
+    private boolean keepsWiderGrant(LinkedAccount account, GrantedTokens fresh) {
+        if (account.status != AccountStatus.ACTIVE || account.refreshTokenCiphertext == null) {
+            return false;
+        }
+        Set<String> stored = Scopes.parse(account.scopes);
+        Set<String> offered = Scopes.parse(fresh.scopes());
+        return stored.containsAll(offered) && !offered.containsAll(stored);
+    }
+
+    /**
      * The identity's account row, locked for this transaction: the existing one, or a new one owned by {@code owner}
      * (a new app user when empty). When a concurrent transaction inserts the identity first, this one waits for it
      * and takes its row; a user made for the lost race is removed again.
@@ -106,13 +151,16 @@ public class AccountLinkingService {
         return new Claim(accounts.findByIdentityForUpdate(instance, identity.gitlabUserId()).orElseThrow(), inserted);
     }
 
+    /** The identity's profile and, unless {@code tokens} is null (the stored grant stays), its new grant. */
     private void update(LinkedAccount account, GitLabIdentity identity, GrantedTokens tokens, Instant now) {
-        giveUpStoredPair(account);
         account.username = identity.username();
         account.name = identity.name();
         account.email = identity.email();
         account.avatarUrl = identity.avatarUrl();
-        tokenStore.store(account, tokens);
+        if (tokens != null) {
+            giveUpStoredPair(account);
+            tokenStore.store(account, tokens);
+        }
         account.status = AccountStatus.ACTIVE;
         account.lastSignInAt = now;
         // The caller checked the access policy just before (policy/PolicyAdmission).

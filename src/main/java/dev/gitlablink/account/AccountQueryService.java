@@ -1,5 +1,6 @@
 package dev.gitlablink.account;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,5 +32,19 @@ public class AccountQueryService {
                 accounts.listByUser(userId).stream()
                         .map(account -> LinkedAccountView.of(account, instances.byUrl(account.instance.baseUrl)))
                         .toList());
+    }
+
+    /** The instance and granted scopes of {@code userId}'s account {@code accountId}; empty when not the user's. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<AccountGrant> grant(UUID userId, UUID accountId) {
+        return accounts.findByIdOptional(accountId).filter(account -> account.user.id.equals(userId))
+                .map(account -> new AccountGrant(account.id, account.instance.baseUrl, Scopes.parse(account.scopes)));
+    }
+
+    /** The view of {@code userId}'s account {@code accountId}; empty when not the user's. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<LinkedAccountView> view(UUID userId, UUID accountId) {
+        return accounts.findByIdOptional(accountId).filter(account -> account.user.id.equals(userId))
+                .map(account -> LinkedAccountView.of(account, instances.byUrl(account.instance.baseUrl)));
     }
 }

@@ -18,6 +18,7 @@ import dev.gitlablink.api.view.ProjectView;
 import dev.gitlablink.auth.SessionPrincipal;
 import dev.gitlablink.gitlab.AccessTokenSource;
 import dev.gitlablink.gitlab.GitLabClient;
+import dev.gitlablink.gitlab.GitLabInsufficientScopeException;
 import dev.gitlablink.gitlab.GitLabPage;
 import dev.gitlablink.gitlab.GroupQuery;
 import dev.gitlablink.gitlab.PageRequest;
@@ -47,7 +48,7 @@ public class GitLabDataService {
     }
 
     public Uni<GitLabUserView> user(SessionPrincipal caller, String accountId) {
-        return limited(caller, () -> source(caller, accountId)
+        return limited(caller, accountId, () -> source(caller, accountId)
                 .chain(gitLab::currentUser).map(GitLabUserView::of));
     }
 
@@ -63,13 +64,13 @@ public class GitLabDataService {
         ProjectQuery query = new ProjectQuery(params.membership() == null || Boolean.parseBoolean(params.membership()),
                 params.search(), params.orderBy(), params.keyset() ? "asc" : params.sort(), booleanOrNull(params.archived()),
                 params.minAccessLevel() == null ? null : Integer.valueOf(params.minAccessLevel()), Boolean.TRUE, page);
-        return limited(caller, () -> source(caller, accountId)
+        return limited(caller, accountId, () -> source(caller, accountId)
                 .chain(tokens -> gitLab.projects(tokens, query))
                 .map(projects -> list(projects, ProjectView::of)));
     }
 
     public Uni<ProjectView> project(SessionPrincipal caller, String accountId, String projectId) {
-        return limited(caller, () -> source(caller, accountId)
+        return limited(caller, accountId, () -> source(caller, accountId)
                 .chain(tokens -> gitLab.project(tokens, projectId)).map(ProjectView::of));
     }
 
@@ -78,14 +79,14 @@ public class GitLabDataService {
         GroupQuery query = new GroupQuery(params.search(), params.orderBy(), params.sort(),
                 params.minAccessLevel() == null ? null : Integer.valueOf(params.minAccessLevel()),
                 offset(params.paging()));
-        return limited(caller, () -> source(caller, accountId)
+        return limited(caller, accountId, () -> source(caller, accountId)
                 .chain(tokens -> gitLab.groups(tokens, query))
                 .map(page -> list(page, GroupView::of)));
     }
 
     public Uni<ListView<IssueView>> issues(SessionPrincipal caller, String accountId, IssueListParams params) {
         WorkItemQuery query = params.toQuery(offset(params.paging()));
-        return limited(caller, () -> source(caller, accountId)
+        return limited(caller, accountId, () -> source(caller, accountId)
                 .chain(tokens -> gitLab.issues(tokens, query))
                 .map(page -> list(page, IssueView::of)));
     }
@@ -93,7 +94,7 @@ public class GitLabDataService {
     public Uni<ListView<MergeRequestView>> mergeRequests(SessionPrincipal caller, String accountId,
             MergeRequestListParams params) {
         WorkItemQuery query = params.toQuery(offset(params.paging()));
-        return limited(caller, () -> source(caller, accountId)
+        return limited(caller, accountId, () -> source(caller, accountId)
                 .chain(tokens -> gitLab.mergeRequests(tokens, query))
                 .map(page -> list(page, MergeRequestView::of)));
     }
@@ -101,7 +102,7 @@ public class GitLabDataService {
     public Uni<ListView<IssueView>> projectIssues(SessionPrincipal caller, String accountId, String projectId,
             IssueListParams params) {
         WorkItemQuery query = params.toQuery(offset(params.paging()));
-        return limited(caller, () -> source(caller, accountId)
+        return limited(caller, accountId, () -> source(caller, accountId)
                 .chain(tokens -> gitLab.projectIssues(tokens, projectId, query))
                 .map(page -> list(page, IssueView::of)));
     }
@@ -109,19 +110,19 @@ public class GitLabDataService {
     public Uni<ListView<MergeRequestView>> projectMergeRequests(SessionPrincipal caller, String accountId,
             String projectId, MergeRequestListParams params) {
         WorkItemQuery query = params.toQuery(offset(params.paging()));
-        return limited(caller, () -> source(caller, accountId)
+        return limited(caller, accountId, () -> source(caller, accountId)
                 .chain(tokens -> gitLab.projectMergeRequests(tokens, projectId, query))
                 .map(page -> list(page, MergeRequestView::of)));
     }
 
     public Uni<IssueView> projectIssue(SessionPrincipal caller, String accountId, String projectId, long iid) {
-        return limited(caller, () -> source(caller, accountId)
+        return limited(caller, accountId, () -> source(caller, accountId)
                 .chain(tokens -> gitLab.projectIssue(tokens, projectId, iid)).map(IssueView::of));
     }
 
     public Uni<MergeRequestView> projectMergeRequest(SessionPrincipal caller, String accountId, String projectId,
             long iid) {
-        return limited(caller, () -> source(caller, accountId)
+        return limited(caller, accountId, () -> source(caller, accountId)
                 .chain(tokens -> gitLab.projectMergeRequest(tokens, projectId, iid)).map(MergeRequestView::of));
     }
 
@@ -129,7 +130,7 @@ public class GitLabDataService {
             PipelineListParams params) {
         PipelineQuery query = new PipelineQuery(params.status(), params.ref(), params.orderBy(), params.sort(),
                 offset(params.paging()));
-        return limited(caller, () -> source(caller, accountId)
+        return limited(caller, accountId, () -> source(caller, accountId)
                 .chain(tokens -> gitLab.projectPipelines(tokens, projectId, query))
                 .map(page -> list(page, PipelineView::of)));
     }
@@ -138,9 +139,15 @@ public class GitLabDataService {
         return tokens.forOwnedAccount(caller.userId(), UUID.fromString(accountId));
     }
 
-    /** The whole request, token lookup and GitLab call, inside the caller's session bulkhead. */
-    private <T> Uni<T> limited(SessionPrincipal caller, Supplier<Uni<T>> request) {
-        return limits.sessionGitLabCalls().run(caller.sessionIdHash(), request);
+    /**
+     * The whole request, token lookup and GitLab call, inside the caller's session bulkhead. GitLab's
+     * {@code insufficient_scope} names the account, so its problem can offer a step-up of that account's grant.
+     */
+    private <T> Uni<T> limited(SessionPrincipal caller, String accountId, Supplier<Uni<T>> request) {
+        return limits.sessionGitLabCalls().run(caller.sessionIdHash(), request)
+                .onFailure(GitLabInsufficientScopeException.class)
+                .transform(failure -> MissingScopesException.fromGitLab(caller, UUID.fromString(accountId),
+                        ((GitLabInsufficientScopeException) failure).acceptableScopes()));
     }
 
     private static PageRequest offset(ListParams paging) {

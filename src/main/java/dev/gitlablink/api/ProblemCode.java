@@ -18,6 +18,8 @@ public enum ProblemCode {
     LINK_SESSION_MISMATCH(403, "Link request belongs to another session"),
     ACCOUNT_LINKED_ELSEWHERE(409, "GitLab account linked to another user"),
     ACCESS_DENIED_BY_POLICY(403, "Not allowed by this service's access policy"),
+    STEP_UP_IDENTITY_MISMATCH(403, "GitLab signed in another user"),
+    STEP_UP_SCOPES_NOT_GRANTED(403, "GitLab did not grant the permission"),
     UNKNOWN_INSTANCE(400, "Unknown GitLab instance"),
     INSTANCE_REMOVED(410, "GitLab instance removed"),
     GITLAB_REAUTH_REQUIRED(401, "GitLab sign-in required"),

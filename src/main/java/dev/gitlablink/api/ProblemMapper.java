@@ -2,7 +2,9 @@ package dev.gitlablink.api;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -39,6 +41,7 @@ import dev.gitlablink.token.GitLabReauthRequiredException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.virtual.threads.VirtualThreads;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
@@ -55,6 +58,14 @@ public class ProblemMapper {
      * account or a GitLab hiccup usually passes within it, and an open circuit tries GitLab again about then.
      */
     private static final long RETRY_SHORTLY_SECONDS = 5;
+
+    private final StepUpOffers stepUps;
+    private final ExecutorService blocking;
+
+    public ProblemMapper(StepUpOffers stepUps, @VirtualThreads ExecutorService blocking) {
+        this.stepUps = stepUps;
+        this.blocking = blocking;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uriInfo) {
@@ -92,7 +103,7 @@ public class ProblemMapper {
                 respond(Problems.of(ProblemCode.NOT_FOUND, "GitLab has no such object, or it is not visible to you.",
                         path));
             case GitLabInsufficientScopeException scope ->
-                respond(Problems.insufficientScope(accountId(uriInfo), scope.acceptableScopes(), path));
+                respond(Problems.insufficientScope(scope.acceptableScopes(), path));
             case GitLabValidationException invalid -> respond(Problems.of(ProblemCode.VALIDATION_FAILED,
                     "GitLab refused the content.", path, GitLabFieldNames.errors(invalid)));
             case GitLabForbiddenException forbidden ->
@@ -108,6 +119,26 @@ public class ProblemMapper {
                 yield respond(Problems.of(ProblemCode.GITLAB_ERROR, "GitLab refused the request.", path));
             }
         };
+    }
+
+    /**
+     * The one place a {@code gitlab_insufficient_scope} problem for an account is made: GitLab refused the account's
+     * token for lack of a scope, or a route declares a scope the account was not granted. The problem carries a
+     * one-time {@code stepUpUrl} (link/service/StepUpService) asking GitLab for the missing scopes; making it writes
+     * the intent to the database, off the I/O thread.
+     */
+    @ServerExceptionMapper
+    public Uni<Response> missingScopes(MissingScopesException e, UriInfo uriInfo) {
+        String path = path(uriInfo);
+        Problem problem = Problems.insufficientScope(e.requiredScopes(), path);
+        return Uni.createFrom().item(() -> stepUps.offer(e.caller(), e.accountId(), e.missingScopes()))
+                .runSubscriptionOn(blocking)
+                .onFailure().recoverWithItem(failed -> {
+                    // The problem still answers, without the offer (the database may be out of reach).
+                    Log.warnf("No step-up could be offered for account %s: %s", e.accountId(), failed.toString());
+                    return Optional.empty();
+                })
+                .map(url -> respond(url.map(problem::withStepUpUrl).orElse(problem)));
     }
 
     /**

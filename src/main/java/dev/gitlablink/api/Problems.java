@@ -20,7 +20,7 @@ public final class Problems {
     public static Problem of(ProblemCode code, String detail, String instance, List<Problem.FieldError> errors) {
         boolean signInHelps = code == ProblemCode.NOT_AUTHENTICATED || code == ProblemCode.GITLAB_REAUTH_REQUIRED;
         return new Problem(Problem.typeFor(code.code()), code.title(), code.status(), detail, instance, code.code(),
-                signInHelps ? LOGIN_URL : null, errors, null, null);
+                signInHelps ? LOGIN_URL : null, errors, null, null, null);
     }
 
     /**
@@ -28,12 +28,6 @@ public final class Problems {
      * {@code requiredScopes} for what was asked, whether the service saw it before calling GitLab (a route's
      * {@link RequiresScopes}) or GitLab answered {@code insufficient_scope}. The one place this problem is built.
      */
-    public static Problem insufficientScope(java.util.UUID accountId, List<String> requiredScopes, String instance) {
-        return of(ProblemCode.GITLAB_INSUFFICIENT_SCOPE, "This needs the GitLab scope "
-                + String.join(" or ", requiredScopes) + ". Sign in again granting it.", instance)
-                .withRequiredScopes(requiredScopes);
-    }
-
     public static Problem notAuthenticated(String instance) {
         return of(ProblemCode.NOT_AUTHENTICATED, "Sign in with GitLab to continue.", instance);
     }
@@ -42,5 +36,15 @@ public final class Problems {
     public static Problem rateLimited(RequestLimitedException limited, String instance) {
         return of(ProblemCode.RATE_LIMITED, limited.kind().detail(limited.retryAfter()), instance)
                 .withRetryAfter(limited.retryAfter().toSeconds());
+    }
+
+    /**
+     * 403 {@code gitlab_insufficient_scope}: the call needs one of {@code requiredScopes}. api/ProblemMapper adds the
+     * {@code stepUpUrl} when the account is known.
+     */
+    static Problem insufficientScope(List<String> requiredScopes, String instance) {
+        return of(ProblemCode.GITLAB_INSUFFICIENT_SCOPE, "This needs the GitLab permission "
+                + String.join(" or ", requiredScopes) + ". Grant it at GitLab to continue.", instance)
+                .withRequiredScopes(requiredScopes);
     }
 }

@@ -24,7 +24,7 @@ import io.smallrye.mutiny.Uni;
  * {@code gitlab_insufficient_scope} naming the missing scopes, and GitLab is not called. Runs after the anti-CSRF and
  * Fetch Metadata filters, and only on methods that declare scopes (name binding). A caller without a session is left
  * to the resource's 401; an account that is not the caller's answers 404 {@code account_not_found}, as the resource
- * would. The problem itself is built by {@link Problems#insufficientScope}.
+ * would. The problem, with its step-up, is made by {@link ProblemMapper#missingScopes}.
  */
 public class RequiredScopesFilter {
 
@@ -55,8 +55,8 @@ public class RequiredScopesFilter {
                     return null;
                 }
                 Log.debugf("Account %s lacks the scopes %s for %s", accountId, missing, uriInfo.getPath());
-                return ProblemMapper.respond(Problems.insufficientScope(accountId, missing,
-                        "/" + uriInfo.getPath().replaceFirst("^/", "")));
+                // Answered by ProblemMapper#missingScopes, with the step-up that asks GitLab for the missing scopes.
+                throw new MissingScopesException(principal, accountId, required, missing);
             });
         });
     }

@@ -3,9 +3,10 @@ package dev.gitlablink.auth;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,6 +37,9 @@ import io.vertx.ext.web.RoutingContext;
  * the state ({@code q_auth_<tenant>_<state>}), so the cookie matching the request's state tells; the restored
  * {@code /login} after the callback carries quarkus-oidc's session cookie {@code q_session_<tenant>}. Nothing of it
  * names another tenant than the one that started the flow: the state cookie is encrypted and bound to the state.
+ * <p>
+ * Each instance also has a step-up tenant ({@code <id>-stepup}, picked by {@code /stepup/complete?stepup=<id>}): the
+ * same application, asking for the scopes of the step-up being run ({@code &scope=}) instead of the sign-in scopes.
  */
 @ApplicationScoped
 @RegisterForProxy(targets = Authentication.class)
@@ -43,27 +47,48 @@ public class InstanceTenantResolver implements TenantConfigResolver {
 
     /** The query parameter of {@code /login} that picks the instance. */
     public static final String INSTANCE_PARAM = "instance";
+    /** Where a step-up's code flow runs (link/rest/StepUpCompleteResource): the only path a step-up tenant serves. */
+    public static final String STEP_UP_PATH = "/stepup/complete";
+    /** The query parameter of {@value #STEP_UP_PATH} that picks the instance whose step-up tenant runs the flow. */
+    public static final String STEP_UP_PARAM = "stepup";
+    /** The query parameter of {@code /stepup/complete} with the scopes the step-up asks for (space-separated). */
+    public static final String SCOPE_PARAM = "scope";
+
+    /** Suffix of a step-up tenant's id; instance ids are letters and digits only, so no instance is named so. */
+    static final String STEP_UP_SUFFIX = "-stepup";
+    private static final Pattern SCOPES = Pattern.compile("[A-Za-z0-9_:*]{1,64}( [A-Za-z0-9_:*]{1,64}){0,31}");
 
     private static final String STATE_COOKIE = "q_auth_";
     private static final String SESSION_COOKIE = "q_session_";
 
     private final GitLabInstances instances;
+    private final io.quarkus.oidc.runtime.OidcTenantConfig base;
     private final Map<String, OidcTenantConfig> tenants;
 
     public InstanceTenantResolver(GitLabInstances instances, OidcConfig oidcConfig) {
         this.instances = instances;
-        io.quarkus.oidc.runtime.OidcTenantConfig base = OidcConfig.getDefaultTenant(oidcConfig);
-        this.tenants = instances.all().stream().filter(instance -> !instance.isDefault())
-                .collect(Collectors.toUnmodifiableMap(ConfiguredInstance::id, instance -> tenant(base, instance)));
+        this.base = OidcConfig.getDefaultTenant(oidcConfig);
+        Map<String, OidcTenantConfig> all = new LinkedHashMap<>();
+        for (ConfiguredInstance instance : instances.all()) {
+            if (!instance.isDefault()) {
+                all.put(instance.id(), tenant(instance, instance.id(), instance.scopes()));
+            }
+            all.put(stepUpTenantId(instance), tenant(instance, stepUpTenantId(instance), instance.scopes()));
+        }
+        this.tenants = Map.copyOf(all);
     }
 
-    private static OidcTenantConfig tenant(io.quarkus.oidc.runtime.OidcTenantConfig base, ConfiguredInstance instance) {
+    private static String stepUpTenantId(ConfiguredInstance instance) {
+        return instance.id() + STEP_UP_SUFFIX;
+    }
+
+    private OidcTenantConfig tenant(ConfiguredInstance instance, String tenantId, String scopes) {
         return OidcTenantConfig.builder(base)
-                .tenantId(instance.id())
+                .tenantId(tenantId)
                 .authServerUrl(instance.url())
                 .clientId(instance.clientId())
                 .credentials(instance.clientSecret())
-                .authentication(withScopes(base.authentication(), instance.scopes()))
+                .authentication(withScopes(base.authentication(), scopes))
                 .build();
     }
 
@@ -89,6 +114,11 @@ public class InstanceTenantResolver implements TenantConfigResolver {
 
     @Override
     public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> request) {
+        String stepUp = context.request().getParam(STEP_UP_PARAM);
+        // Never elsewhere: /login?stepup=...&scope=api would sign in asking GitLab for more than the sign-in scopes.
+        if (stepUp != null && STEP_UP_PATH.equals(context.normalizedPath())) {
+            return stepUpTenant(context, stepUp);
+        }
         String requested = context.request().getParam(INSTANCE_PARAM);
         if (requested != null) {
             Optional<ConfiguredInstance> instance = instances.byId(requested);
@@ -99,6 +129,25 @@ public class InstanceTenantResolver implements TenantConfigResolver {
             return Uni.createFrom().item(tenants.get(instance.get().id()));
         }
         return Uni.createFrom().item(fromCookies(context));
+    }
+
+    /**
+     * The step-up tenant of {@code instanceId}. Starting the code flow ({@code scope} given), it is a new configuration
+     * with the step-up's scopes: quarkus-oidc updates a dynamic tenant whose resolved configuration is another object
+     * than the one it holds (keeping its provider connection, discovery and keys) and builds this request's
+     * authorization request from it. Elsewhere in the flow (the callback), scopes play no part.
+     */
+    private Uni<OidcTenantConfig> stepUpTenant(RoutingContext context, String instanceId) {
+        Optional<ConfiguredInstance> instance = instances.byId(instanceId);
+        if (instance.isEmpty()) {
+            Log.debugf("Refused a step-up for an unknown GitLab instance");
+            return Uni.createFrom().failure(new AuthenticationFailedException("unknown GitLab instance"));
+        }
+        String scopes = context.request().getParam(SCOPE_PARAM);
+        if (scopes != null && SCOPES.matcher(scopes).matches()) {
+            return Uni.createFrom().item(tenant(instance.get(), stepUpTenantId(instance.get()), scopes));
+        }
+        return Uni.createFrom().item(tenants.get(stepUpTenantId(instance.get())));
     }
 
     /** The tenant whose state cookie matches the callback's state, else whose session cookie is there; else the default. */
@@ -128,6 +177,9 @@ public class InstanceTenantResolver implements TenantConfigResolver {
         if (tenant == null || OidcUtils.DEFAULT_TENANT_ID.equals(tenant)) {
             return instances.defaultInstance();
         }
-        return instances.byId(tenant).orElseThrow(() -> new IllegalStateException("no instance for tenant " + tenant));
+        String instanceId = tenant.endsWith(STEP_UP_SUFFIX)
+                ? tenant.substring(0, tenant.length() - STEP_UP_SUFFIX.length()) : tenant;
+        return instances.byId(instanceId)
+                .orElseThrow(() -> new IllegalStateException("no instance for tenant " + tenant));
     }
 }

@@ -63,6 +63,16 @@ public class GitLabOAuthClient {
     }
 
     /**
+     * A new token pair for {@code refreshToken} with only {@code scope} (space-separated, a subset of the grant's);
+     * {@link GitLabGrantRevokedException} when GitLab refuses the refresh token.
+     */
+    public GitLabTokenResponse refreshNarrowing(String instanceUrl, String refreshToken, String scope) {
+        ConfiguredInstance instance = instances.require(instanceUrl);
+        return call(instanceUrl, "token refresh", client -> client.refreshNarrowing("refresh_token", refreshToken,
+                scope, instance.clientId(), instance.clientSecret()));
+    }
+
+    /**
      * Starts a device authorization grant for {@code scopes}: GitLab's user code and verification URL are for the
      * user, the device code (see {@link #pollDevice}) stays with the caller.
      */

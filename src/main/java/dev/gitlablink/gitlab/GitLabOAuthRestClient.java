@@ -48,6 +48,20 @@ interface GitLabOAuthRestClient {
             @FormParam("client_secret") String clientSecret);
 
     /**
+     * As {@link #refresh}, asking for {@code scope} (space-separated), fewer scopes than the grant's: the new pair
+     * has only those (Doorkeeper narrows a grant on a refresh that asks for a subset, and refuses more with
+     * {@code invalid_scope}).
+     *
+     * GitLab endpoint: POST /oauth/token (grant_type=refresh_token, scope)
+     */
+    @POST
+    @Path("/oauth/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    GitLabTokenResponse refreshNarrowing(@FormParam("grant_type") String grantType,
+            @FormParam("refresh_token") String refreshToken, @FormParam("scope") String scope,
+            @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret);
+
+    /**
      * Starts a device authorization grant (RFC 8628): a device code for the service, a user code for the user.
      *
      * GitLab endpoint: POST /oauth/authorize_device

@@ -67,7 +67,27 @@ class TokenRotation {
             Optional<RefreshOutcome> outcome = switch (lease.acquire(accountId, 1,
                     account -> settle(account, staleAccessToken))) {
                 case AccountLease.Acquired.Settled<RefreshOutcome> settled -> Optional.of(settled.result());
-                case AccountLease.Acquired.Held<RefreshOutcome> held -> refreshHolding(held.claim());
+                case AccountLease.Acquired.Held<RefreshOutcome> held -> refreshHolding(held.claim(), null);
+            };
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+        }
+        throw new AccountBusyException(accountId);
+    }
+
+    /**
+     * Refreshes asking GitLab for only {@code scopes} (space-separated, a subset of the grant's): the account's grant
+     * narrows to them, and the replaced pair is revoked.
+     */
+    @WithSpan("gitlab-link token narrowing")
+    RefreshOutcome narrow(UUID accountId, String scopes) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<RefreshOutcome> outcome = switch (lease.acquire(accountId, 1,
+                    account -> account.status == AccountStatus.REAUTH_REQUIRED
+                            ? Optional.of((RefreshOutcome) new RefreshOutcome.GrantRevoked()) : Optional.empty())) {
+                case AccountLease.Acquired.Settled<RefreshOutcome> settled -> Optional.of(settled.result());
+                case AccountLease.Acquired.Held<RefreshOutcome> held -> refreshHolding(held.claim(), scopes);
             };
             if (outcome.isPresent()) {
                 return outcome.get();
@@ -109,13 +129,14 @@ class TokenRotation {
     }
 
     /** The refresh itself, holding the lease; empty when the lease was lost and the row must be looked at again. */
-    private Optional<RefreshOutcome> refreshHolding(LeaseClaim claim) {
+    private Optional<RefreshOutcome> refreshHolding(LeaseClaim claim, String narrowedScopes) {
         if (claim.unreadable() || claim.refreshToken() == null) {
             return markReauthRequired(claim);
         }
         GitLabTokenResponse response;
         try {
-            response = oauth.refresh(claim.instanceUrl(), claim.refreshToken());
+            response = narrowedScopes == null ? oauth.refresh(claim.instanceUrl(), claim.refreshToken())
+                    : oauth.refreshNarrowing(claim.instanceUrl(), claim.refreshToken(), narrowedScopes);
         } catch (GitLabGrantRevokedException revoked) {
             return markReauthRequired(claim);
         } catch (RuntimeException failed) {

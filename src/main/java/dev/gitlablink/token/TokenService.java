@@ -36,6 +36,7 @@ public class TokenService {
     private final LinkedAccountRepository accounts;
     private final AccountTokenStore tokenStore;
     private final TokenRefresher refresher;
+    private final TokenRotation rotation;
     private final TokenConfig config;
     private final GitLabInstances instances;
     private final Clock clock;
@@ -46,7 +47,9 @@ public class TokenService {
     private final ReadThroughCache<UUID, StoredAccess> recent;
 
     public TokenService(LinkedAccountRepository accounts, AccountTokenStore tokenStore, TokenRefresher refresher,
-            TokenConfig config, GitLabInstances instances, Clock clock, @VirtualThreads ExecutorService blocking) {
+            TokenRotation rotation, TokenConfig config, GitLabInstances instances, Clock clock,
+            @VirtualThreads ExecutorService blocking) {
+        this.rotation = rotation;
         this.accounts = accounts;
         this.tokenStore = tokenStore;
         this.refresher = refresher;
@@ -69,6 +72,21 @@ public class TokenService {
     /** A forbidden account's cached token is not used again once the change commits. */
     void onForbidden(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountForbidden forbidden) {
         evict(forbidden.accountId());
+    }
+
+    /**
+     * Narrows the grant of {@code accountId} to {@code scopes} (space-separated, a subset of the granted ones, checked
+     * by the caller) with a refresh asking for only them; blocking. Fails with {@link GitLabReauthRequiredException}
+     * when GitLab no longer accepts the grant.
+     */
+    public void narrow(UUID accountId, String scopes) {
+        try {
+            if (rotation.narrow(accountId, scopes) instanceof RefreshOutcome.GrantRevoked) {
+                throw new GitLabReauthRequiredException(accountId);
+            }
+        } finally {
+            evict(accountId);
+        }
     }
 
     /** Forgets what is cached for the account, so the next request reads the database again. */

@@ -36,8 +36,10 @@ public class ProblemResponsesFilter implements OASFilter {
             "400", "`validation_failed`: a bad parameter, with `errors: [{field, message}]`; nothing is sent to GitLab",
             "401", "`not_authenticated` (no session) or `gitlab_reauth_required` (GitLab refused the stored grant; "
                     + "sign in again at `loginUrl`)",
-            "403", "`gitlab_insufficient_scope`, with `requiredScopes`; or `access_denied_by_policy`: the instance's "
-                    + "access policy no longer allows the account's GitLab user (the account is `forbidden`)",
+            "403", "`gitlab_insufficient_scope`, with `requiredScopes` (any one would do) and a one-time `stepUpUrl` "
+                    + "for the browser to follow: it asks GitLab for the missing scope and comes back to `returnTo`; or "
+                    + "`access_denied_by_policy`: the instance's access policy no longer allows the account's GitLab "
+                    + "user (the account is `forbidden`)",
             "404", "`account_not_found` (not one of the caller's accounts) or `not_found` (GitLab has no such object)",
             "429", "`gitlab_rate_limited` (GitLab throttles) or `rate_limited` (this session's share of the service is"
                     + " used up), with `retryAfter` seconds and a `Retry-After` header",

@@ -2,6 +2,7 @@ package dev.gitlablink.api;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
 
@@ -17,7 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** A sign-in that did not ask for read_api: GitLab's insufficient_scope becomes a 403 naming the scope. */
+/**
+ * A sign-in that did not ask for read_api: GitLab's insufficient_scope becomes a 403 naming the scope and offering a
+ * step-up.
+ */
 @QuarkusTest
 @TestProfile(InsufficientScopeTest.ReadUserOnly.class)
 @WithTestResource(LocalServicesResource.class)
@@ -45,6 +49,7 @@ class InsufficientScopeTest {
         user.api().when().get(user.account() + "/projects").then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("code", equalTo("gitlab_insufficient_scope"))
-                .body("requiredScopes", hasItem("read_api"));
+                .body("requiredScopes", hasItem("read_api"))
+                .body("stepUpUrl", startsWith("/stepup/start/"));
     }
 }

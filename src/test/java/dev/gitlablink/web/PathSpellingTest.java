@@ -79,7 +79,10 @@ class PathSpellingTest {
             "POST /api/links/device", INSTANCE_BODY,
             PROJECT + "/issues", "{\"title\":\"Spelled\"}",
             PROJECT + "/issues/{iid}/notes", NOTE_BODY,
-            PROJECT + "/merge-requests/{iid}/notes", NOTE_BODY);
+            PROJECT + "/merge-requests/{iid}/notes", NOTE_BODY,
+            // The Quiet profile's sign-in scopes, all granted: a refresh asking for exactly them.
+            "POST /api/accounts/{accountId}/scopes",
+            "{\"scopes\":[\"openid\",\"profile\",\"email\",\"read_user\",\"read_api\",\"api\"]}");
 
     /**
      * The burst limits, and the device-link poller out of the way: a device link the control case starts would

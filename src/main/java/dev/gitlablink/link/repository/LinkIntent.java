@@ -9,12 +9,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A signed-in user's request to link another GitLab account, bound to the session that made it: usable once, until
- * it expires. The id itself is only in the user's URLs; the row keeps its hash.
+ * A signed-in user's request to link another GitLab account ({@link #LINK}), or to widen the scopes of one of their
+ * accounts ({@link #STEP_UP}), bound to the session that made it: usable once, until it expires. The id itself is
+ * only in the user's URLs; the row keeps its hash.
  */
 @Entity
 @Table(name = "link_intent")
 public class LinkIntent {
+
+    public static final String LINK = "link";
+    public static final String STEP_UP = "step_up";
 
     @Id
     @Column(name = "id_hash", length = 64)
@@ -29,6 +33,18 @@ public class LinkIntent {
     /** The id of the GitLab instance to link an account of. */
     @Column(nullable = false, length = 64)
     public String instance;
+
+    /** {@link #LINK} or {@link #STEP_UP}. */
+    @Column(nullable = false, length = 16)
+    public String kind = LINK;
+
+    /** The account a step-up widens the grant of; null for a link. */
+    @Column(name = "account_id")
+    public UUID accountId;
+
+    /** The scopes a step-up asks GitLab for, space-separated; null for a link. */
+    @Column(length = 1024)
+    public String scopes;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

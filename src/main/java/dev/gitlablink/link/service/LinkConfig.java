@@ -10,8 +10,9 @@ import io.smallrye.config.WithDefault;
 public interface LinkConfig {
 
     /**
-     * How long a link request ({@code POST /api/links}) may take, from the request to GitLab's redirect back, signing
-     * in at GitLab included. Environment variable {@code LINK_INTENT_LIFETIME}.
+     * How long a link request ({@code POST /api/links}) or a scope step-up (a problem's {@code stepUpUrl}) may take,
+     * from the request to GitLab's redirect back, signing in at GitLab included. Environment variable
+     * {@code LINK_INTENT_LIFETIME}.
      */
     @WithDefault("10M")
     Duration intentLifetime();

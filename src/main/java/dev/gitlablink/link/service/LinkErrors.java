@@ -5,7 +5,7 @@ import java.util.Map;
 import dev.gitlablink.api.ProblemCode;
 
 /**
- * The link errors the SPA knows how to explain, and their text. A browser lands on {@code /?linkError=<code>}, as a
+ * The link (and step-up) errors the SPA knows how to explain, and their text. A browser lands on {@code /?linkError=<code>}, as a
  * failed sign-in lands on {@code /?loginError=<code>}; anything else is {@value #LINK_FAILED}.
  */
 public final class LinkErrors {
@@ -20,7 +20,11 @@ public final class LinkErrors {
             "This link request belongs to another sign-in. Start again from the app.",
             ProblemCode.ACCOUNT_LINKED_ELSEWHERE, "That GitLab account is already linked to another user. Sign in "
                     + "with it to use it, or unlink it there first.",
-            ProblemCode.ACCESS_DENIED_BY_POLICY, "That GitLab account is not allowed to use this service.");
+            ProblemCode.ACCESS_DENIED_BY_POLICY, "That GitLab account is not allowed to use this service.",
+            ProblemCode.STEP_UP_IDENTITY_MISMATCH, "GitLab signed in another user than the account that needs the "
+                    + "permission. Sign in at GitLab as that account's user and try again.",
+            ProblemCode.STEP_UP_SCOPES_NOT_GRANTED, "GitLab did not grant the permission asked for. Try again.",
+            ProblemCode.ACCOUNT_NOT_FOUND, "That account is no longer linked.");
 
     private LinkErrors() {
     }

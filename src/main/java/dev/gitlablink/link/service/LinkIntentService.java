@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -49,6 +50,20 @@ public class LinkIntentService {
             throw new ProblemException(ProblemCode.VALIDATION_FAILED, "No such GitLab instance.",
                     List.of(new Problem.FieldError("instance", "unknown_instance")));
         }
+        return persist(session, instance, LinkIntent.LINK, null, null);
+    }
+
+    /**
+     * A new intent of {@code session} to widen the grant of its user's account {@code accountId} on {@code instance}
+     * to {@code scopes} (space-separated); the caller has checked the account is the user's.
+     */
+    @Transactional
+    NewLinkIntent createStepUp(SessionPrincipal session, UUID accountId, String instance, String scopes) {
+        return persist(session, instance, LinkIntent.STEP_UP, accountId, scopes);
+    }
+
+    private NewLinkIntent persist(SessionPrincipal session, String instance, String kind, UUID accountId,
+            String scopes) {
         Instant now = clock.instant();
         String id = SessionIds.newId();
         LinkIntent intent = new LinkIntent();
@@ -56,6 +71,9 @@ public class LinkIntentService {
         intent.sessionIdHash = session.sessionIdHash();
         intent.userId = session.userId();
         intent.instance = instance;
+        intent.kind = kind;
+        intent.accountId = accountId;
+        intent.scopes = scopes;
         intent.createdAt = now;
         intent.expiresAt = now.plus(config.intentLifetime());
         intents.persist(intent);
@@ -68,8 +86,19 @@ public class LinkIntentService {
      */
     @Transactional
     public String start(String id, Optional<String> sessionCookie) {
+        return begin(id, sessionCookie, LinkIntent.LINK).instance;
+    }
+
+    /** As {@link #start}, for a step-up intent: its instance and the scopes to ask GitLab for. */
+    @Transactional
+    public StepUpStart startStepUp(String id, Optional<String> sessionCookie) {
+        LinkIntent intent = begin(id, sessionCookie, LinkIntent.STEP_UP);
+        return new StepUpStart(intent.instance, intent.scopes);
+    }
+
+    private LinkIntent begin(String id, Optional<String> sessionCookie, String kind) {
         Instant now = clock.instant();
-        LinkIntent intent = find(id).orElseThrow(() -> refusal(ProblemCode.LINK_INTENT_NOT_FOUND));
+        LinkIntent intent = find(id, kind).orElseThrow(() -> refusal(ProblemCode.LINK_INTENT_NOT_FOUND));
         if (intent.startedAt != null || intent.consumedAt != null) {
             throw refusal(ProblemCode.LINK_INTENT_USED);
         }
@@ -78,7 +107,7 @@ public class LinkIntentService {
             throw refusal(refused.get());
         }
         intent.startedAt = now;
-        return intent.instance;
+        return intent;
     }
 
     /**
@@ -87,8 +116,18 @@ public class LinkIntentService {
      */
     @Transactional
     LinkTarget consume(String id, Optional<String> sessionCookie) {
+        return use(id, sessionCookie, LinkIntent.LINK);
+    }
+
+    /** As {@link #consume}, for a step-up intent: the account to widen, and to which scopes. */
+    @Transactional
+    LinkTarget consumeStepUp(String id, Optional<String> sessionCookie) {
+        return use(id, sessionCookie, LinkIntent.STEP_UP);
+    }
+
+    private LinkTarget use(String id, Optional<String> sessionCookie, String kind) {
         Instant now = clock.instant();
-        Optional<LinkIntent> found = find(id);
+        Optional<LinkIntent> found = find(id, kind);
         if (found.isEmpty()) {
             return LinkTarget.refused(ProblemCode.LINK_INTENT_NOT_FOUND);
         }
@@ -98,7 +137,8 @@ public class LinkIntentService {
         }
         intent.consumedAt = now;
         return check(intent, sessionCookie, now).map(LinkTarget::refused)
-                .orElseGet(() -> new LinkTarget(intent.userId, intent.instance, null));
+                .orElseGet(() -> new LinkTarget(intent.userId, intent.instance, intent.accountId, intent.scopes,
+                        null));
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -110,8 +150,10 @@ public class LinkIntentService {
         }
     }
 
-    private Optional<LinkIntent> find(String id) {
-        return SessionIds.isWellFormed(id) ? intents.findForUpdate(SessionIds.hash(id)) : Optional.empty();
+    /** The intent, if it is of {@code kind}: a step-up id opens no link, and a link id no step-up. */
+    private Optional<LinkIntent> find(String id, String kind) {
+        return (SessionIds.isWellFormed(id) ? intents.findForUpdate(SessionIds.hash(id)) : Optional.<LinkIntent>empty())
+                .filter(intent -> intent.kind.equals(kind));
     }
 
     /** Why the intent may not be used now in the session the cookie names, if it may not. */

@@ -131,6 +131,25 @@ class OAuthTokenStoreTest {
     }
 
     @Test
+    void aNewAuthorizationWithMoreScopesIsAWiderGrantThatARefreshCanNarrowAgain() {
+        List<String> read = List.of("openid", "read_user");
+        List<String> wider = List.of("openid", "read_user", "api");
+        OAuthToken signIn = store.issue(CLIENT, USER, read, TTL);
+        assertFalse(store.hasMatchingToken(CLIENT, USER, wider), "the wider scopes were never authorized");
+
+        OAuthToken stepUp = store.issue(CLIENT, USER, wider, TTL);
+
+        assertEquals(wider, stepUp.scopes());
+        assertTrue(store.hasMatchingToken(CLIENT, USER, wider));
+        assertFalse(store.findByAccessToken(signIn.accessToken()).orElseThrow().revoked(clock.instant()),
+                "a new authorization leaves the earlier grant alone (the client revokes it)");
+        OAuthToken narrowed = refreshed(store.refresh(stepUp.refreshToken(), CLIENT, read));
+        assertEquals(read, narrowed.scopes());
+        assertInstanceOf(RefreshOutcome.InvalidScope.class, store.refresh(narrowed.refreshToken(), CLIENT, wider),
+                "a refresh cannot widen the grant again");
+    }
+
+    @Test
     void expiryIsReportedInWholeRemainingSeconds() {
         OAuthToken token = store.issue(CLIENT, USER, SCOPES, TTL);
         clock.advance(Duration.ofMillis(1500));

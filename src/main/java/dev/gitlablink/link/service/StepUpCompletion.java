@@ -1,0 +1,81 @@
+package dev.gitlablink.link.service;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.gitlablink.account.AccountLinkingService;
+import dev.gitlablink.account.Scopes;
+import dev.gitlablink.account.StepUpResult;
+import dev.gitlablink.api.ProblemCode;
+import dev.gitlablink.auth.CodeFlowGrant;
+import dev.gitlablink.auth.CodeFlowGrants;
+import dev.gitlablink.gitlab.ConfiguredInstance;
+import dev.gitlablink.gitlab.GitLabInstances;
+import dev.gitlablink.token.RevocationService;
+import dev.gitlablink.token.TokenService;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Finishes a step-up: GitLab's code flow came back with a wider grant, and the intent it carries names the account
+ * it is for. Only the same GitLab user, in the session that asked, with every scope asked for, replaces the account's
+ * grant (whose old pair is then revoked); anything else is refused and the new tokens are revoked at once.
+ */
+@ApplicationScoped
+public class StepUpCompletion {
+
+    private final LinkIntentService intents;
+    private final GitLabInstances instances;
+    private final CodeFlowGrants grants;
+    private final AccountLinkingService linking;
+    private final RevocationService revocation;
+    private final TokenService tokens;
+
+    StepUpCompletion(LinkIntentService intents, GitLabInstances instances, CodeFlowGrants grants,
+            AccountLinkingService linking, RevocationService revocation, TokenService tokens) {
+        this.intents = intents;
+        this.instances = instances;
+        this.grants = grants;
+        this.linking = linking;
+        this.revocation = revocation;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Gives the intent's account the grant {@code identity} carries, or throws the refusal's problem after revoking
+     * it. {@code startedHere}: this browser started the code flow (see {@link LinkCompletion#complete}).
+     */
+    public UUID complete(String intentId, Optional<String> sessionCookie, SecurityIdentity identity,
+            boolean startedHere) {
+        CodeFlowGrant grant = grants.read(identity);
+        if (!startedHere) {
+            throw refuse(grant, ProblemCode.LINK_SESSION_MISMATCH);
+        }
+        LinkTarget target = intents.consumeStepUp(intentId, sessionCookie);
+        if (target.isRefused()) {
+            throw refuse(grant, target.refusal());
+        }
+        String instanceUrl = instances.byId(target.instance()).map(ConfiguredInstance::url).orElse(null);
+        if (!grant.instanceUrl().equals(instanceUrl)) {
+            throw refuse(grant, ProblemCode.LINK_INTENT_NOT_FOUND);
+        }
+        if (!Scopes.parse(grant.tokens().scopes()).containsAll(Scopes.parse(target.scopes()))) {
+            // Stored, this grant would take from the account what the step-up was to add to.
+            throw refuse(grant, ProblemCode.STEP_UP_SCOPES_NOT_GRANTED);
+        }
+        StepUpResult result = linking.replaceGrant(target.accountId(), target.userId(), grant.instanceUrl(),
+                grant.identity(), grant.tokens());
+        switch (result) {
+            case ACCOUNT_NOT_FOUND -> throw refuse(grant, ProblemCode.ACCOUNT_NOT_FOUND);
+            case OTHER_IDENTITY -> throw refuse(grant, ProblemCode.STEP_UP_IDENTITY_MISMATCH);
+            case REPLACED -> tokens.evict(target.accountId());
+        }
+        return target.accountId();
+    }
+
+    private RuntimeException refuse(CodeFlowGrant grant, ProblemCode why) {
+        revocation.revoke(grant.instanceUrl(), grant.tokens(), "step-up refused: " + why.code());
+        return LinkIntentService.refusal(why);
+    }
+}
