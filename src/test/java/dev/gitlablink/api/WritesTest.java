@@ -306,7 +306,8 @@ class WritesTest {
                 .when().post(reader.account() + "/projects/" + theirs.id() + "/issues")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("code", equalTo("gitlab_insufficient_scope"))
-                .body("requiredScopes", contains("api"));
+                .body("requiredScopes", contains("api"))
+                .body("stepUpUrl", org.hamcrest.Matchers.matchesPattern("/stepup/start/[A-Za-z0-9_-]+"));
         reader.api().header("X-CSRF", "1").contentType("application/json").body(Map.of("body", "No"))
                 .when().post(reader.account() + "/projects/" + theirs.id() + "/merge-requests/1/notes")
                 .then().statusCode(403).body("requiredScopes", contains("api"));
