@@ -13,6 +13,7 @@ import dev.gitlablink.auth.CodeFlowGrant;
 import dev.gitlablink.auth.CodeFlowGrants;
 import dev.gitlablink.gitlab.ConfiguredInstance;
 import dev.gitlablink.gitlab.GitLabInstances;
+import dev.gitlablink.policy.PolicyAdmission;
 import dev.gitlablink.token.RevocationService;
 import dev.gitlablink.token.TokenService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,9 +32,12 @@ public class StepUpCompletion {
     private final AccountLinkingService linking;
     private final RevocationService revocation;
     private final TokenService tokens;
+    private final PolicyAdmission admission;
 
     StepUpCompletion(LinkIntentService intents, GitLabInstances instances, CodeFlowGrants grants,
-            AccountLinkingService linking, RevocationService revocation, TokenService tokens) {
+            AccountLinkingService linking, RevocationService revocation, TokenService tokens,
+            PolicyAdmission admission) {
+        this.admission = admission;
         this.intents = intents;
         this.instances = instances;
         this.grants = grants;
@@ -63,6 +67,10 @@ public class StepUpCompletion {
         if (!Scopes.parse(grant.tokens().scopes()).containsAll(Scopes.parse(target.scopes()))) {
             // Stored, this grant would take from the account what the step-up was to add to.
             throw refuse(grant, ProblemCode.STEP_UP_SCOPES_NOT_GRANTED);
+        }
+        if (!admission.admit(grant.instanceUrl(), grant.userInfo(), grant.tokens(), "step-up")) {
+            // A step-up offered before the policy refused the user must not bring a forbidden account back.
+            throw LinkIntentService.refusal(ProblemCode.ACCESS_DENIED_BY_POLICY);
         }
         StepUpResult result = linking.replaceGrant(target.accountId(), target.userId(), grant.instanceUrl(),
                 grant.identity(), grant.tokens());
