@@ -140,8 +140,8 @@ class PolicyStepUpTest {
     private Browser signedInWithSecondAccount(EmulatorUser user) {
         Browser browser = new Browser();
         new SignInFlow(browser, settings, emulator).signIn(user, "/");
-        EmulatorUser elsewhere = second.emulator().createUser("else-" + UUID.randomUUID().toString().substring(0, 8),
-                "Elsewhere", "else@example.test");
+        String username = "else-" + UUID.randomUUID().toString().substring(0, 8);
+        EmulatorUser elsewhere = second.emulator().createUser(username, "Elsewhere", username + "@example.test");
         Page linked = new LinkFlow(browser, settings, second.emulator(), second.instanceId()).link(elsewhere);
         assertEquals(303, linked.status(), linked.body());
         return browser;
