@@ -13,6 +13,7 @@ import dev.gitlablink.auth.CodeFlowGrant;
 import dev.gitlablink.auth.CodeFlowGrants;
 import dev.gitlablink.gitlab.ConfiguredInstance;
 import dev.gitlablink.gitlab.GitLabInstances;
+import dev.gitlablink.policy.PolicyAdmission;
 import dev.gitlablink.token.RevocationService;
 import dev.gitlablink.token.TokenService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,7 +21,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * Finishes a step-up: GitLab's code flow came back with a wider grant, and the intent it carries names the account
  * it is for. Only the same GitLab user, in the session that asked, with every scope asked for, replaces the account's
- * grant (whose old pair is then revoked); anything else is refused and the new tokens are revoked at once.
+ * grant (whose old pair is then revoked), and only when the instance's access policy allows that user now; anything
+ * else is refused and the new tokens are revoked at once.
  */
 @ApplicationScoped
 public class StepUpCompletion {
@@ -31,9 +33,12 @@ public class StepUpCompletion {
     private final AccountLinkingService linking;
     private final RevocationService revocation;
     private final TokenService tokens;
+    private final PolicyAdmission admission;
 
     StepUpCompletion(LinkIntentService intents, GitLabInstances instances, CodeFlowGrants grants,
-            AccountLinkingService linking, RevocationService revocation, TokenService tokens) {
+            AccountLinkingService linking, RevocationService revocation, TokenService tokens,
+            PolicyAdmission admission) {
+        this.admission = admission;
         this.intents = intents;
         this.instances = instances;
         this.grants = grants;
@@ -64,8 +69,20 @@ public class StepUpCompletion {
             // Stored, this grant would take from the account what the step-up was to add to.
             throw refuse(grant, ProblemCode.STEP_UP_SCOPES_NOT_GRANTED);
         }
-        StepUpResult result = linking.replaceGrant(target.accountId(), target.userId(), grant.instanceUrl(),
-                grant.identity(), grant.tokens());
+        // A step-up is a new grant like a sign-in's: without this a forbidden account would become active again.
+        if (!admission.admit(grant.instanceUrl(), grant.userInfo(), grant.tokens(), "step-up")) {
+            // The pair is revoked already, and the account stays forbidden.
+            throw LinkIntentService.refusal(ProblemCode.ACCESS_DENIED_BY_POLICY);
+        }
+        StepUpResult result;
+        try {
+            result = linking.replaceGrant(target.accountId(), target.userId(), grant.instanceUrl(), grant.identity(),
+                    grant.tokens());
+        } catch (RuntimeException failed) {
+            // Nothing was stored (the transaction rolled back): nobody will hold this pair, so it is revoked.
+            revocation.revoke(grant.instanceUrl(), grant.tokens(), "a step-up that failed");
+            throw failed;
+        }
         switch (result) {
             case ACCOUNT_NOT_FOUND -> throw refuse(grant, ProblemCode.ACCOUNT_NOT_FOUND);
             case OTHER_IDENTITY -> throw refuse(grant, ProblemCode.STEP_UP_IDENTITY_MISMATCH);
