@@ -54,6 +54,9 @@ public class AccountScopesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "`gitlab_reauth_required`: GitLab no longer accepts the grant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "`csrf_header_missing`; `access_denied_by_policy`: the account "
+            + "is forbidden by its instance's access policy (nothing is sent to GitLab), or became so at this refresh",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "`account_not_found`: not one of the caller's accounts",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LinkedAccountView narrow(@PathParam("accountId") @AccountId String accountId, ScopesRequest request) {

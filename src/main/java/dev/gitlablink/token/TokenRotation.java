@@ -84,8 +84,7 @@ class TokenRotation {
     RefreshOutcome narrow(UUID accountId, String scopes) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<RefreshOutcome> outcome = switch (lease.acquire(accountId, 1,
-                    account -> account.status == AccountStatus.REAUTH_REQUIRED
-                            ? Optional.of((RefreshOutcome) new RefreshOutcome.GrantRevoked()) : Optional.empty())) {
+                    TokenRotation::settleNarrowing)) {
                 case AccountLease.Acquired.Settled<RefreshOutcome> settled -> Optional.of(settled.result());
                 case AccountLease.Acquired.Held<RefreshOutcome> held -> refreshHolding(held.claim(), scopes);
             };
@@ -94,6 +93,18 @@ class TokenRotation {
             }
         }
         throw new AccountBusyException(accountId);
+    }
+
+    /**
+     * A narrowing has nothing to refresh on an account without a live grant: one that needs a new sign-in, or one the
+     * access policy forbade (whose tokens were given up; refreshing would turn it into {@code reauth_required}).
+     */
+    private static Optional<RefreshOutcome> settleNarrowing(LinkedAccount account) {
+        return switch (account.status) {
+            case REAUTH_REQUIRED -> Optional.of(new RefreshOutcome.GrantRevoked());
+            case FORBIDDEN -> Optional.of(new RefreshOutcome.Forbidden());
+            default -> Optional.empty();
+        };
     }
 
     /** The outcome the row gives without a refresh, if it gives one. */

@@ -77,12 +77,17 @@ public class TokenService {
     /**
      * Narrows the grant of {@code accountId} to {@code scopes} (space-separated, a subset of the granted ones, checked
      * by the caller) with a refresh asking for only them; blocking. Fails with {@link GitLabReauthRequiredException}
-     * when GitLab no longer accepts the grant.
+     * when GitLab no longer accepts the grant, and with {@link AccountForbiddenException} when the access policy forbade
+     * the account (or forbids it at this refresh).
      */
     public void narrow(UUID accountId, String scopes) {
         try {
-            if (rotation.narrow(accountId, scopes) instanceof RefreshOutcome.GrantRevoked) {
-                throw new GitLabReauthRequiredException(accountId);
+            switch (rotation.narrow(accountId, scopes)) {
+                case RefreshOutcome.GrantRevoked revoked -> throw new GitLabReauthRequiredException(accountId);
+                case RefreshOutcome.Forbidden forbidden -> throw new AccountForbiddenException(accountId);
+                case RefreshOutcome.Usable usable -> {
+                    // Narrowed: the new pair is stored.
+                }
             }
         } finally {
             evict(accountId);

@@ -109,6 +109,27 @@ class StepUpTest {
     }
 
     @Test
+    void scopesEditedOnTheWayToGitLabAreRefusedAndTheirGrantRevoked() {
+        EmulatorUser alice = newUser("edited");
+        Browser browser = signedIn(alice);
+        String account = accountId(browser);
+        Page start = browser.get(settings.baseUrl() + stepUpUrl(browser, account) + "?returnTo=/");
+        assertEquals(303, start.status(), start.body());
+        String edited = start.location().toString().replace("read_api", "read_api+api");
+        Page complete = browser.get(edited);
+        assertEquals(302, complete.status(), complete.body());
+        assertTrue(List.of(SignInFlow.queryParam(complete.location(), "scope").split(" ")).contains("api"),
+                "GitLab is asked for more than the step-up offered: " + complete.location());
+
+        Page refused = finish(browser, new SignInFlow(browser, settings, emulator)
+                .authorizeAtGitLab(complete.location(), alice));
+
+        assertRefused(refused, 403, "step_up_scopes_not_granted");
+        await().atMost(REVOCATION_WAIT).until(() -> last(alice).revoked());
+        session(browser).body("accounts[0].scopes", containsInAnyOrder(SIGN_IN.toArray()));
+    }
+
+    @Test
     void anotherGitLabUserAtTheCallbackIsRefusedAndItsTokensRevoked() {
         EmulatorUser alice = newUser("owner");
         EmulatorUser mallory = newUser("other");

@@ -62,7 +62,8 @@ public class StepUpCompleteResource {
     @APIResponse(responseCode = "302", description = "To GitLab (first visit) or the restored URL (after callback)")
     @APIResponse(responseCode = "303", description = "To `returnTo`, or to the SPA with `linkError`")
     @APIResponse(responseCode = "403", description = "`link_session_mismatch`, `step_up_identity_mismatch` (GitLab "
-            + "signed in another user) or `step_up_scopes_not_granted`")
+            + "signed in another user), `step_up_scopes_not_granted` or `access_denied_by_policy` (the instance's "
+            + "access policy does not allow the account's GitLab user)")
     @APIResponse(responseCode = "404", description = "`link_intent_not_found` or `account_not_found`")
     @APIResponse(responseCode = "409", description = "`link_intent_used`")
     @APIResponse(responseCode = "410", description = "`link_intent_expired`")

@@ -65,7 +65,14 @@ public class LinkCompletion {
             // The pair is revoked already: nothing is linked.
             throw LinkIntentService.refusal(ProblemCode.ACCESS_DENIED_BY_POLICY);
         }
-        LinkResult result = linking.link(grant.instanceUrl(), grant.identity(), grant.tokens(), target.userId());
+        LinkResult result;
+        try {
+            result = linking.link(grant.instanceUrl(), grant.identity(), grant.tokens(), target.userId());
+        } catch (RuntimeException failed) {
+            // Nothing was stored (the transaction rolled back): nobody will hold this pair, so it is revoked.
+            revocation.revoke(grant.instanceUrl(), grant.tokens(), "a link that failed");
+            throw failed;
+        }
         if (result.refused()) {
             throw refuse(grant, ProblemCode.ACCOUNT_LINKED_ELSEWHERE);
         }

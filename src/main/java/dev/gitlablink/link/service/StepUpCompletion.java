@@ -21,7 +21,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * Finishes a step-up: GitLab's code flow came back with a wider grant, and the intent it carries names the account
  * it is for. Only the same GitLab user, in the session that asked, with every scope asked for, replaces the account's
- * grant (whose old pair is then revoked); anything else is refused and the new tokens are revoked at once.
+ * grant (whose old pair is then revoked), and only when the instance's access policy allows that user now; anything
+ * else is refused and the new tokens are revoked at once.
  */
 @ApplicationScoped
 public class StepUpCompletion {
@@ -64,16 +65,25 @@ public class StepUpCompletion {
         if (!grant.instanceUrl().equals(instanceUrl)) {
             throw refuse(grant, ProblemCode.LINK_INTENT_NOT_FOUND);
         }
-        if (!Scopes.parse(grant.tokens().scopes()).containsAll(Scopes.parse(target.scopes()))) {
-            // Stored, this grant would take from the account what the step-up was to add to.
+        if (!Scopes.parse(grant.tokens().scopes()).equals(Scopes.parse(target.scopes()))) {
+            // Fewer: stored, this grant would take from the account what the step-up was to add to. More (the
+            // code flow's scope parameter edited on its way to GitLab): a stronger token than any route needs.
             throw refuse(grant, ProblemCode.STEP_UP_SCOPES_NOT_GRANTED);
         }
+        // A step-up is a new grant like a sign-in's: without this a forbidden account would become active again.
         if (!admission.admit(grant.instanceUrl(), grant.userInfo(), grant.tokens(), "step-up")) {
-            // A step-up offered before the policy refused the user must not bring a forbidden account back.
+            // The pair is revoked already, and the account stays forbidden.
             throw LinkIntentService.refusal(ProblemCode.ACCESS_DENIED_BY_POLICY);
         }
-        StepUpResult result = linking.replaceGrant(target.accountId(), target.userId(), grant.instanceUrl(),
-                grant.identity(), grant.tokens());
+        StepUpResult result;
+        try {
+            result = linking.replaceGrant(target.accountId(), target.userId(), grant.instanceUrl(), grant.identity(),
+                    grant.tokens());
+        } catch (RuntimeException failed) {
+            // Nothing was stored (the transaction rolled back): nobody will hold this pair, so it is revoked.
+            revocation.revoke(grant.instanceUrl(), grant.tokens(), "a step-up that failed");
+            throw failed;
+        }
         switch (result) {
             case ACCOUNT_NOT_FOUND -> throw refuse(grant, ProblemCode.ACCOUNT_NOT_FOUND);
             case OTHER_IDENTITY -> throw refuse(grant, ProblemCode.STEP_UP_IDENTITY_MISMATCH);
