@@ -26,6 +26,7 @@ public enum ProblemCode {
     GITLAB_INSUFFICIENT_SCOPE(403, "Missing GitLab permission"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key used for another request"),
     IDEMPOTENCY_KEY_IN_FLIGHT(409, "Request with this idempotency key in progress"),
+    WRITE_OUTCOME_UNKNOWN(409, "Outcome of the first request unknown"),
     GITLAB_FORBIDDEN(403, "GitLab refused access"),
     GITLAB_RATE_LIMITED(429, "GitLab rate limit reached"),
     RATE_LIMITED(429, "Too many requests"),

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.gitlablink.audit.WriteAudit;
+import dev.gitlablink.gitlab.GitLabBadResponseException;
+import dev.gitlablink.gitlab.GitLabCircuitOpenException;
 import dev.gitlablink.gitlab.GitLabException;
 import dev.gitlablink.gitlab.GitLabForbiddenException;
 import dev.gitlablink.gitlab.GitLabInstanceRemovedException;
@@ -16,7 +18,9 @@ import dev.gitlablink.gitlab.GitLabNotFoundException;
 import dev.gitlablink.gitlab.GitLabRateLimitedException;
 import dev.gitlablink.gitlab.GitLabRejectedException;
 import dev.gitlablink.gitlab.GitLabServerErrorException;
+import dev.gitlablink.gitlab.GitLabTimeoutException;
 import dev.gitlablink.gitlab.GitLabTokenRejectedException;
+import dev.gitlablink.gitlab.GitLabUnavailableException;
 import dev.gitlablink.gitlab.GitLabValidationException;
 import dev.gitlablink.idempotency.IdempotencyClaim;
 import dev.gitlablink.idempotency.IdempotencyStore;
@@ -57,6 +61,10 @@ class RecordedWrites {
                 case IdempotencyClaim.InFlight inFlight -> throw new ProblemException(
                         ProblemCode.IDEMPOTENCY_KEY_IN_FLIGHT, "A request with this Idempotency-Key is still in"
                         + " progress. Retry it once that one has answered.");
+                case IdempotencyClaim.OutcomeUnknown unknown -> throw new ProblemException(
+                        ProblemCode.WRITE_OUTCOME_UNKNOWN, "The first request with this Idempotency-Key failed while"
+                        + " GitLab may have made the change. Check GitLab before you try again; a new key sends it"
+                        + " again.");
                 case IdempotencyClaim.Mismatch mismatch -> throw new ProblemException(
                         ProblemCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used for a different request."
                         + " Use a new key for a new request.");
@@ -74,8 +82,10 @@ class RecordedWrites {
                 Log.infof("Write of %s to project %s for account %s failed: %s", write.kind().code(), write.project(),
                         write.accountId(), failure.getMessage());
             }
-            if (key != null) {
-                // Answered with a problem: the key is free again, so the client can retry with it.
+            if (key != null && mayHaveActed(failure)) {
+                idempotency.markOutcomeUnknown(write.userId(), key);
+            } else if (key != null) {
+                // GitLab refused, or was never reached: the key is free again, so the client can retry with it.
                 idempotency.release(write.userId(), key);
             }
             throw failure;
@@ -88,6 +98,23 @@ class RecordedWrites {
             idempotency.complete(write.userId(), key, answer.status(), answer.body(), answer.location());
         }
         return answer;
+    }
+
+    /**
+     * Whether GitLab may have made the change although the write failed: it answered 5xx, its answer could not be
+     * read, or it did not answer in time after the request was sent. A refusal (4xx), an open circuit or a
+     * connection never made means it did not.
+     */
+    static boolean mayHaveActed(RuntimeException failure) {
+        return switch (failure) {
+            case GitLabCircuitOpenException open -> false;
+            case GitLabTimeoutException timeout -> !timeout.connecting();
+            case GitLabServerErrorException serverError -> true;
+            case GitLabBadResponseException unreadable -> true;
+            // A connection reset can come after the request was sent.
+            case GitLabUnavailableException unreachable -> true;
+            default -> false;
+        };
     }
 
     /** GitLab's status in a failure, when GitLab answered at all. */

@@ -15,6 +15,13 @@ public sealed interface IdempotencyClaim {
     record InFlight() implements IdempotencyClaim {
     }
 
+    /**
+     * The first request with this key and body failed where GitLab may have acted (it answered 5xx, or not in time):
+     * whether the change was made is unknown, so the request is not sent again under this key.
+     */
+    record OutcomeUnknown() implements IdempotencyClaim {
+    }
+
     /** The key was used for a request with another body (or another route). */
     record Mismatch() implements IdempotencyClaim {
     }

@@ -29,6 +29,9 @@ public class IdempotencyStore {
 
     /** How long an answer is kept: a client retrying within a day gets it again. */
     public static final Duration KEPT = Duration.ofHours(24);
+
+    /** The stored status of a request that failed where GitLab may have acted; never an HTTP status. */
+    static final int OUTCOME_UNKNOWN = 0;
     /** A claim older than this whose request never ended (its replica died) no longer holds the key. */
     static final Duration ABANDONED = Duration.ofMinutes(5);
     /** 1..64 characters: letters, digits, {@code -} and {@code _} (a UUID fits). */
@@ -85,8 +88,12 @@ public class IdempotencyStore {
             if (!requestHash.equals(row[0])) {
                 return new IdempotencyClaim.Mismatch();
             }
-            return row[1] == null ? new IdempotencyClaim.InFlight()
-                    : new IdempotencyClaim.Replay(((Number) row[1]).intValue(), (String) row[2], (String) row[3]);
+            if (row[1] == null) {
+                return new IdempotencyClaim.InFlight();
+            }
+            int status = ((Number) row[1]).intValue();
+            return status == OUTCOME_UNKNOWN ? new IdempotencyClaim.OutcomeUnknown()
+                    : new IdempotencyClaim.Replay(status, (String) row[2], (String) row[3]);
         });
     }
 
@@ -99,6 +106,14 @@ public class IdempotencyStore {
                 .setParameter("location", location, String.class)
                 .setParameter("user", userId).setParameter("key", key)
                 .executeUpdate());
+    }
+
+    /**
+     * Keeps {@code key} taken after a request that failed where GitLab may still have acted (it answered 5xx, or not
+     * in time): sending it again could write twice, so a retry under the key is refused rather than sent.
+     */
+    public void markOutcomeUnknown(UUID userId, String key) {
+        complete(userId, key, OUTCOME_UNKNOWN, null, null);
     }
 
     /** Frees {@code key} after a request that failed: the client may try it again. */

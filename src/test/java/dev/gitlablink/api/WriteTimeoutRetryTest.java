@@ -75,11 +75,17 @@ class WriteTimeoutRetryTest {
                 .until(() -> emulator.data().issuesOf(project.id()).size() == 1);
         emulator.knobs().reset();
 
-        // What the SPA does after a 504: the same content, so the same key.
-        post().header("Idempotency-Key", key).body(Map.of("title", "Slow")).when().post(issues());
+        // What the SPA does after a 504: the same content, so the same key. GitLab may have acted: not sent again.
+        post().header("Idempotency-Key", key).body(Map.of("title", "Slow")).when().post(issues())
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("code", org.hamcrest.Matchers.equalTo("write_outcome_unknown"));
+        // A new key is a new request, which the user sends knowingly.
+        post().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("title", "Slow again"))
+                .when().post(issues()).then().statusCode(201);
+        assertEquals(2, emulator.data().issuesOf(project.id()).size());
 
-        assertEquals(1, emulator.data().issuesOf(project.id()).size(),
-                "the retry under the first request's key created a second issue at GitLab");
+        assertEquals(1, emulator.data().issuesOf(project.id()).stream().filter(issue -> issue.title().equals("Slow"))
+                .count(), "the retry under the first request's key created a second issue at GitLab");
     }
 
     private RequestSpecification post() {
