@@ -102,8 +102,9 @@ class RecordedWrites {
 
     /**
      * Whether GitLab may have made the change although the write failed: it answered 5xx, its answer could not be
-     * read, or it did not answer in time after the request was sent. A refusal (4xx), an open circuit or a
-     * connection never made means it did not.
+     * read, it did not answer in time after the request was sent, or the connection failed in a way that does not
+     * say whether the request got out (a refused connection and a reset look alike here, so both count). A refusal
+     * (4xx), an open circuit or a connection that timed out before it was made means it did not.
      */
     static boolean mayHaveActed(RuntimeException failure) {
         return switch (failure) {
@@ -111,7 +112,6 @@ class RecordedWrites {
             case GitLabTimeoutException timeout -> !timeout.connecting();
             case GitLabServerErrorException serverError -> true;
             case GitLabBadResponseException unreadable -> true;
-            // A connection reset can come after the request was sent.
             case GitLabUnavailableException unreachable -> true;
             default -> false;
         };
