@@ -63,6 +63,9 @@ public class AccountLinkingService {
         } else {
             update(claim.account(), identity, tokens, now);
         }
+        if (!claim.userCreated()) {
+            users.recordSignIn(claim.account().user.id, now);
+        }
         if (claim.created()) {
             Log.infof("Linked GitLab user %s on %s to new app user %s", identity.gitlabUserId(), instanceUrl,
                     claim.account().user.id);
@@ -91,6 +94,7 @@ public class AccountLinkingService {
             return new LinkResult(LinkResult.Outcome.LINKED_ELSEWHERE, null);
         }
         update(account, identity, tokens, now);
+        users.recordSignIn(userId, now);
         Log.infof("Linked GitLab user %s on %s to app user %s (%s)", identity.gitlabUserId(), instanceUrl, userId,
                 claim.created() ? "new" : "again");
         return new LinkResult(claim.created() ? LinkResult.Outcome.LINKED : LinkResult.Outcome.RELINKED, account.id);
@@ -114,7 +118,9 @@ public class AccountLinkingService {
             Log.infof("Refused a step-up of account %s: GitLab signed in another user", accountId);
             return StepUpResult.OTHER_IDENTITY;
         }
-        update(account, identity, tokens, clock.instant());
+        Instant now = clock.instant();
+        update(account, identity, tokens, now);
+        users.recordSignIn(userId, now);
         Log.infof("Account %s now holds a grant with the scopes %s", accountId, tokens.scopes());
         return StepUpResult.REPLACED;
     }
@@ -140,7 +146,7 @@ public class AccountLinkingService {
     private Claim claim(GitLabInstance instance, GitLabIdentity identity, Optional<UUID> owner, Instant now) {
         Optional<LinkedAccount> existing = accounts.findByIdentityForUpdate(instance, identity.gitlabUserId());
         if (existing.isPresent()) {
-            return new Claim(existing.get(), false);
+            return new Claim(existing.get(), false, false);
         }
         AppUser newUser = owner.isEmpty() ? newUser(identity, now) : null;
         UUID userId = owner.orElseGet(() -> newUser.id);
@@ -148,10 +154,14 @@ public class AccountLinkingService {
         if (!inserted && newUser != null) {
             users.delete(newUser);
         }
-        return new Claim(accounts.findByIdentityForUpdate(instance, identity.gitlabUserId()).orElseThrow(), inserted);
+        return new Claim(accounts.findByIdentityForUpdate(instance, identity.gitlabUserId()).orElseThrow(), inserted,
+                inserted && newUser != null);
     }
 
-    /** The identity's profile and, unless {@code tokens} is null (the stored grant stays), its new grant. */
+    /**
+     * The identity's profile and, unless {@code tokens} is null (the stored grant stays), its new grant. The user's
+     * sign-in time is the caller's ({@link AppUserRepository#recordSignIn}), written without loading the user.
+     */
     private void update(LinkedAccount account, GitLabIdentity identity, GrantedTokens tokens, Instant now) {
         account.username = identity.username();
         account.name = identity.name();
@@ -166,7 +176,6 @@ public class AccountLinkingService {
         // The caller checked the access policy just before (policy/PolicyAdmission).
         account.policyCheckedAt = now;
         account.updatedAt = now;
-        account.user.lastSignInAt = now;
     }
 
     /**
@@ -195,7 +204,10 @@ public class AccountLinkingService {
         return user;
     }
 
-    /** An account row held by this transaction, and whether this transaction created it. */
-    private record Claim(LinkedAccount account, boolean created) {
+    /**
+     * An account row held by this transaction, whether this transaction created it, and whether it also created its
+     * user (whose sign-in time is then already set).
+     */
+    private record Claim(LinkedAccount account, boolean created, boolean userCreated) {
     }
 }

@@ -21,13 +21,14 @@ public class LinkedAccountRepository implements PanacheRepositoryBase<LinkedAcco
      * only), so concurrent sign-ins and links of one identity take turns instead of failing on the version check.
      */
     public Optional<LinkedAccount> findByIdentityForUpdate(GitLabInstance instance, String gitlabUserId) {
-        List<?> ids = getEntityManager().createNativeQuery("""
-                select id from linked_account where gitlab_instance_id = ?1 and gitlab_user_id = ?2
-                for no key update""", UUID.class)
+        // One statement: the row is locked and loaded together (the instance is already loaded by the caller).
+        List<LinkedAccount> found = getEntityManager().createNativeQuery("""
+                select * from linked_account where gitlab_instance_id = ?1 and gitlab_user_id = ?2
+                for no key update""", LinkedAccount.class)
                 .setParameter(1, instance.id)
                 .setParameter(2, gitlabUserId)
                 .getResultList();
-        return ids.isEmpty() ? Optional.empty() : findByIdOptional((UUID) ids.get(0));
+        return found.stream().findFirst();
     }
 
     /**

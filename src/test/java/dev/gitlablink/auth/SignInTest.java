@@ -124,7 +124,9 @@ class SignInTest {
 
         assertEquals(first.id(), second.id(), "same GitLab user, same linked account");
         assertEquals(first.userId(), second.userId(), "same GitLab user, same app user");
-        assertTrue(second.lastSignInAt().isAfter(first.lastSignInAt()) || second.lastSignInAt().equals(first.lastSignInAt()));
+        assertTrue(second.lastSignInAt().isAfter(first.lastSignInAt()), "the account's sign-in time moves");
+        assertEquals(first.lastSignInAt(), first.userLastSignInAt(), "a new user's sign-in time is the account's");
+        assertEquals(second.lastSignInAt(), second.userLastSignInAt(), "the user's sign-in time moves with it");
         assertEquals(1, accountRows.countFor(emulator.baseUrl(), String.valueOf(bob.id())));
 
         EmulatorUser carol = newUser("carol");

@@ -21,7 +21,7 @@ public final class AccountRows {
 
     /** The columns tests look at. */
     public record Row(UUID id, UUID userId, String username, String email, String status, Instant lastSignInAt,
-            Instant accessTokenExpiresAt) {
+            Instant accessTokenExpiresAt, Instant userLastSignInAt) {
     }
 
     private final String jdbcUrl;
@@ -36,8 +36,10 @@ public final class AccountRows {
 
     public Optional<Row> find(String instanceUrl, String gitlabUserId) {
         String sql = """
-                select a.id, a.user_id, a.username, a.email, a.status, a.last_sign_in_at, a.access_token_expires_at
+                select a.id, a.user_id, a.username, a.email, a.status, a.last_sign_in_at, a.access_token_expires_at,
+                       u.last_sign_in_at
                 from linked_account a join gitlab_instance i on i.id = a.gitlab_instance_id
+                join app_user u on u.id = a.user_id
                 where i.base_url = ? and a.gitlab_user_id = ?""";
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -49,7 +51,7 @@ public final class AccountRows {
                 }
                 return Optional.of(new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
-                        rs.getTimestamp(7).toInstant()));
+                        rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
