@@ -2,6 +2,8 @@ package dev.gitlablink.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,33 +46,55 @@ public class AccountLinkingService {
 
     /**
      * Signs {@code identity} on {@code instanceUrl} in: its account, created with a new app user on first sight. In
-     * the identity's turn ({@link IdentityTurns}), in a transaction of its own unless the caller has one.
+     * the identity's turn ({@link IdentityTurns}): sign-ins of one identity that queue meanwhile are recorded
+     * together, in one transaction of their own, as if one after the other. Within a caller's transaction, alone in
+     * it.
      */
     public SignInResult recordSignIn(String instanceUrl, GitLabIdentity identity, GrantedTokens tokens) {
-        return turns.inTurn(instanceUrl, identity.gitlabUserId(), () -> QuarkusTransaction.joiningExisting()
-                .call(() -> recordSignInNow(instanceUrl, identity, tokens)));
+        SignIn signIn = new SignIn(identity, tokens);
+        if (QuarkusTransaction.isActive()) {
+            return turns.inTurn(instanceUrl, identity.gitlabUserId(),
+                    () -> recordSignInsNow(instanceUrl, List.of(signIn)).getFirst());
+        }
+        return turns.inSharedTurn(instanceUrl, identity.gitlabUserId(), signIn,
+                signIns -> QuarkusTransaction.requiringNew().call(() -> recordSignInsNow(instanceUrl, signIns)));
     }
 
-    private SignInResult recordSignInNow(String instanceUrl, GitLabIdentity identity, GrantedTokens tokens) {
+    /** One sign-in's identity (as GitLab describes it now) and the grant it got. */
+    private record SignIn(GitLabIdentity identity, GrantedTokens tokens) {
+    }
+
+    /**
+     * Records sign-ins of one identity in order: each replaces the grant before it (that pair is revoked), unless
+     * the grant it finds is wider and alive. Only the first can have created the account.
+     */
+    private List<SignInResult> recordSignInsNow(String instanceUrl, List<SignIn> signIns) {
         Instant now = clock.instant();
         GitLabInstance instance = instances.getOrCreate(instanceUrl, now);
-        Claim claim = claim(instance, identity, Optional.empty(), now);
-        if (!claim.created() && keepsWiderGrant(claim.account(), tokens)) {
-            // A read-only sign-in after a step-up: the stored grant can do more, and the new one would narrow it.
-            outbox.enqueueUnstored(instanceUrl, tokens.accessToken(), tokens.refreshToken(),
-                    "a sign-in narrower than the stored grant");
-            update(claim.account(), identity, null, now);
-        } else {
-            update(claim.account(), identity, tokens, now);
+        Claim claim = claim(instance, signIns.getFirst().identity(), Optional.empty(), now);
+        LinkedAccount account = claim.account();
+        List<SignInResult> results = new ArrayList<>(signIns.size());
+        for (SignIn signIn : signIns) {
+            boolean created = claim.created() && results.isEmpty();
+            if (!created && keepsWiderGrant(account, signIn.tokens())) {
+                // A read-only sign-in after a step-up: the stored grant can do more, and the new one would narrow it.
+                outbox.enqueueUnstored(instanceUrl, signIn.tokens().accessToken(), signIn.tokens().refreshToken(),
+                        "a sign-in narrower than the stored grant");
+                update(account, signIn.identity(), null, now);
+            } else {
+                // The grant an earlier sign-in of this batch put on the row was never committed.
+                update(account, signIn.identity(), signIn.tokens(), now, results.isEmpty());
+            }
+            results.add(new SignInResult(account.user.id, account.id, created));
         }
         if (!claim.userCreated()) {
-            users.recordSignIn(claim.account().user.id, now);
+            users.recordSignIn(account.user.id, now);
         }
         if (claim.created()) {
-            Log.infof("Linked GitLab user %s on %s to new app user %s", identity.gitlabUserId(), instanceUrl,
-                    claim.account().user.id);
+            Log.infof("Linked GitLab user %s on %s to new app user %s", signIns.getFirst().identity().gitlabUserId(),
+                    instanceUrl, account.user.id);
         }
-        return new SignInResult(claim.account().user.id, claim.account().id, claim.created());
+        return results;
     }
 
     /**
@@ -163,12 +187,18 @@ public class AccountLinkingService {
      * sign-in time is the caller's ({@link AppUserRepository#recordSignIn}), written without loading the user.
      */
     private void update(LinkedAccount account, GitLabIdentity identity, GrantedTokens tokens, Instant now) {
+        update(account, identity, tokens, now, true);
+    }
+
+    /** As above; {@code replacesStoredPair}: whether the row's current pair was committed, or only put there now. */
+    private void update(LinkedAccount account, GitLabIdentity identity, GrantedTokens tokens, Instant now,
+            boolean replacesStoredPair) {
         account.username = identity.username();
         account.name = identity.name();
         account.email = identity.email();
         account.avatarUrl = identity.avatarUrl();
         if (tokens != null) {
-            giveUpStoredPair(account);
+            giveUpPair(account, replacesStoredPair);
             tokenStore.store(account, tokens);
         }
         account.status = AccountStatus.ACTIVE;
@@ -180,12 +210,19 @@ public class AccountLinkingService {
 
     /**
      * The pair a sign-in or link replaces is revoked once the new one is committed (the outbox, same transaction);
-     * a new row has none.
+     * a new row has none. A pair that was {@code stored} may come from a refresh, whose predecessor its access token
+     * ends; one an earlier sign-in of the same transaction put there was never used.
      */
-    private void giveUpStoredPair(LinkedAccount account) {
+    private void giveUpPair(LinkedAccount account, boolean stored) {
         try {
-            outbox.enqueue(account.instance.baseUrl, tokenStore.accessToken(account).orElse(null),
-                    tokenStore.refreshToken(account).orElse(null), "replaced by a sign-in");
+            String accessToken = tokenStore.accessToken(account).orElse(null);
+            String refreshToken = tokenStore.refreshToken(account).orElse(null);
+            if (stored) {
+                outbox.enqueue(account.instance.baseUrl, accessToken, refreshToken, "replaced by a sign-in");
+            } else {
+                outbox.enqueueUnstored(account.instance.baseUrl, accessToken, refreshToken,
+                        "replaced by a sign-in at the same time");
+            }
         } catch (TokenCryptoException unreadable) {
             Log.warnf("The tokens this sign-in replaces on account %s cannot be decrypted, so they cannot be revoked"
                     + " (%s)", account.id, unreadable.getMessage());

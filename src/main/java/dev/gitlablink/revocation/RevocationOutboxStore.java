@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.query.NativeQuery;
+
 /**
  * The SQL of the {@code revocation_outbox} table. Each method needs the caller's transaction; times are the
  * database's {@code now()}, the one clock every replica shares.
@@ -35,6 +37,8 @@ class RevocationOutboxStore {
                         + " attempts, next_attempt_at, created_at, updated_at) values (:id, :instanceUrl, :tokenHash,"
                         + " :hint, :keyId, :token, :accessToken, :reason, 'pending', 0, now(), now(), now())"
                         + " on conflict (token_hash) do nothing")
+                // Only this table: the caller's pending entity changes need not be flushed before it.
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("revocation_outbox")
                 .setParameter("id", id)
                 .setParameter("instanceUrl", instanceUrl)
                 .setParameter("tokenHash", tokenHash)

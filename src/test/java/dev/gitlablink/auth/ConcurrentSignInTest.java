@@ -16,11 +16,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import dev.gitlablink.emulator.EmulatorToken;
 import dev.gitlablink.emulator.EmulatorUser;
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.local.LocalPostgres;
+import dev.gitlablink.revocation.OutboxRows;
 import dev.gitlablink.testsupport.AccountRows;
 import dev.gitlablink.testsupport.Browser;
 import dev.gitlablink.testsupport.LocalServices;
@@ -58,6 +62,9 @@ class ConcurrentSignInTest {
     @LocalServices
     LocalPostgres postgres;
 
+    @Inject
+    OutboxRows outbox;
+
     @Test
     void concurrentSignInsOfOneIdentityAllSucceedAndLeaveOneAccount() throws Exception {
         EmulatorUser user = emulator.createUser("concurrent", "Concurrent Tester", "concurrent@example.test");
@@ -75,6 +82,15 @@ class ConcurrentSignInTest {
         assertEquals(first.id(), after.id());
         assertEquals(first.userId(), after.userId());
         assertEquals(FIRST_SIGN_INS + REPEAT_SIGN_INS, count("app_session"), "a session for every sign-in");
+
+        // Sign-ins that queued for the identity's turn were recorded together: each still gave up the pair before it.
+        outbox.awaitNothingPending();
+        List<EmulatorToken> issued = emulator.tokensIssuedTo(user.id());
+        assertEquals(FIRST_SIGN_INS + REPEAT_SIGN_INS, issued.size());
+        assertEquals(1, issued.stream().filter(token -> !token.revoked()).count(),
+                "only the pair the account holds lives; every pair a sign-in replaced is revoked");
+        assertEquals(issued.size() - 1, outbox.count("done"));
+        assertEquals(issued.size() - 1, emulator.stats().revocations(), "each pair revoked once");
     }
 
     /** Every hop of every sign-in, started together, each in its own browser. */
