@@ -74,6 +74,8 @@ public class AccountLinkingService {
         Claim claim = claim(instance, signIns.getFirst().identity(), Optional.empty(), now);
         LinkedAccount account = claim.account();
         List<SignInResult> results = new ArrayList<>(signIns.size());
+        // Whether the pair on the row is the committed one, until a sign-in of this batch puts its own there.
+        boolean rowPairCommitted = true;
         for (SignIn signIn : signIns) {
             boolean created = claim.created() && results.isEmpty();
             if (!created && keepsWiderGrant(account, signIn.tokens())) {
@@ -82,8 +84,8 @@ public class AccountLinkingService {
                         "a sign-in narrower than the stored grant");
                 update(account, signIn.identity(), null, now);
             } else {
-                // The grant an earlier sign-in of this batch put on the row was never committed.
-                update(account, signIn.identity(), signIn.tokens(), now, results.isEmpty());
+                update(account, signIn.identity(), signIn.tokens(), now, rowPairCommitted);
+                rowPairCommitted = false;
             }
             results.add(new SignInResult(account.user.id, account.id, created));
         }

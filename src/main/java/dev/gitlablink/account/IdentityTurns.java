@@ -64,7 +64,8 @@ class IdentityTurns {
     /**
      * The result of {@code work} for {@code item}, in the identity's turn. Whoever holds the turn calls {@code work}
      * once with every item of this identity queued by then (this one among them, in the order they came) and gets
-     * a result per item, in the same order; when {@code work} fails, it fails for each of them.
+     * a result per item, in the same order; when {@code work} fails, it fails for each of them. A caller whose item
+     * was taken waits for that work to end, however long its transaction takes (the transaction timeout bounds it).
      */
     <I, R> R inSharedTurn(String instanceUrl, String gitlabUserId, I item, Function<List<I>, List<R>> work) {
         Key identity = new Key(instanceUrl, gitlabUserId);
@@ -77,10 +78,16 @@ class IdentityTurns {
                     // Nobody took this item yet, so this caller does the queue's work. A caller that queued on a
                     // queue dropped meanwhile finds its item still here and does it in its own turn.
                     List<Shared<?, ?>> taken = new ArrayList<>();
-                    for (Shared<?, ?> next; (next = queue.poll()) != null; ) {
-                        taken.add(next);
+                    try {
+                        for (Shared<?, ?> next; (next = queue.poll()) != null; ) {
+                            taken.add(next);
+                        }
+                        waiting.remove(identity, queue);
+                    } catch (Throwable failed) {
+                        // Whoever was taken must not wait for ever.
+                        taken.forEach(shared -> shared.result.completeExceptionally(failed));
+                        throw failed;
                     }
-                    waiting.remove(identity, queue);
                     runTogether(taken, work);
                 }
                 return null;
@@ -89,7 +96,8 @@ class IdentityTurns {
             if (queue.remove(mine)) {
                 throw gaveUp;
             }
-            // Another caller took the item and is doing it now: its result follows.
+            // Another caller took the item and is doing it now: its result follows. Not sooner: failing here while
+            // that work may still commit this item would leave its outcome unknown to the caller.
         }
         try {
             return mine.result.join();

@@ -1,0 +1,151 @@
+package dev.gitlablink.account;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.gitlablink.emulator.GitLabEmulator;
+import dev.gitlablink.revocation.OutboxRows;
+import dev.gitlablink.testsupport.LocalServices;
+import dev.gitlablink.testsupport.LocalServicesResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Sign-ins of one identity that queue for its turn are recorded in one transaction, each as if it had its own: what
+ * ends in the revocation outbox, and why, is the same as one after the other.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalServicesResource.class,
+        initArgs = @ResourceArg(name = LocalServicesResource.DISPOSABLE, value = "accounts of made-up identities"))
+class SignInBatchTest {
+
+    private static final String WIDE = "openid read_user read_api api";
+    private static final String NARROW = "openid read_user";
+
+    @LocalServices
+    GitLabEmulator emulator;
+
+    @Inject
+    AccountLinkingService linking;
+
+    @Inject
+    IdentityTurns turns;
+
+    @Inject
+    OutboxRows outbox;
+
+    @Inject
+    LinkedAccountRepository accounts;
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final List<Thread> queued = new CopyOnWriteArrayList<>();
+    private String instanceUrl;
+
+    @BeforeEach
+    void emptyOutbox() {
+        outbox.awaitNothingPending();
+        outbox.clear();
+        instanceUrl = emulator.baseUrl();
+    }
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void aBatchGivesUpTheCommittedPairAsStoredEvenAfterANarrowerSignInKeptIt() throws Exception {
+        GitLabIdentity identity = new GitLabIdentity("901", "batch", "Batch", "batch@example.test", null);
+        SignInResult first = linking.recordSignIn(instanceUrl, identity, tokens("committed", WIDE));
+        assertTrue(first.accountCreated());
+        outbox.clear();
+
+        // Two sign-ins queue while the turn is taken: a narrower one (the stored grant stays), then an equal one.
+        List<SignInResult> results = inOneTurn(identity, tokens("narrower", NARROW), tokens("equal", WIDE));
+
+        for (SignInResult result : results) {
+            assertEquals(first.accountId(), result.accountId());
+            assertEquals(first.userId(), result.userId());
+            assertFalse(result.accountCreated());
+        }
+        Set<String> reasons = outbox.all().stream().map(OutboxRows.Row::reason).collect(Collectors.toSet());
+        assertEquals(Set.of("a sign-in narrower than the stored grant", "replaced by a sign-in"), reasons,
+                "the narrower pair is dropped unused; the committed pair is given up as a stored one (its access "
+                        + "token ends a refresh's predecessor)");
+        assertEquals(WIDE, QuarkusTransaction.requiringNew().call(() -> accounts.findById(first.accountId()).scopes),
+                "the last sign-in's grant is stored");
+    }
+
+    @Test
+    void aPairAnEarlierSignInOfTheBatchPutOnTheRowIsGivenUpAsNeverUsed() throws Exception {
+        GitLabIdentity identity = new GitLabIdentity("902", "batch2", "Batch Two", "batch2@example.test", null);
+        linking.recordSignIn(instanceUrl, identity, tokens("committed", WIDE));
+        outbox.clear();
+
+        inOneTurn(identity, tokens("second", WIDE), tokens("third", WIDE));
+
+        assertEquals(List.of("replaced by a sign-in", "replaced by a sign-in at the same time"),
+                outbox.all().stream().map(OutboxRows.Row::reason).sorted().toList());
+    }
+
+    /** Records the sign-ins in one turn of the identity: they queue, in this order, while the turn is held. */
+    private List<SignInResult> inOneTurn(GitLabIdentity identity, GrantedTokens... signIns) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch held = new CountDownLatch(1);
+        Future<?> holder = threads.submit(() -> turns.inTurn(instanceUrl, identity.gitlabUserId(), () -> {
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertTrue(held.await(10, TimeUnit.SECONDS));
+        List<Future<SignInResult>> results = new CopyOnWriteArrayList<>();
+        for (GrantedTokens tokens : signIns) {
+            results.add(threads.submit(() -> {
+                queued.add(Thread.currentThread());
+                return linking.recordSignIn(instanceUrl, identity, tokens);
+            }));
+            int count = results.size();
+            await().atMost(Duration.ofSeconds(10)).until(() -> queued.size() == count
+                    && queued.stream().allMatch(thread -> thread.getState() == Thread.State.TIMED_WAITING));
+        }
+        release.countDown();
+        holder.get();
+        List<SignInResult> done = new CopyOnWriteArrayList<>();
+        for (Future<SignInResult> result : results) {
+            done.add(result.get(30, TimeUnit.SECONDS));
+        }
+        queued.clear();
+        return done;
+    }
+
+    private static GrantedTokens tokens(String name, String scopes) {
+        String unique = name + "-" + System.nanoTime();
+        return new GrantedTokens("access-" + unique, "refresh-" + unique, Instant.now().plusSeconds(7200), scopes);
+    }
+}
