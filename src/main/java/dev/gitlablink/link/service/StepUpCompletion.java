@@ -10,9 +10,6 @@ import dev.gitlablink.account.Scopes;
 import dev.gitlablink.account.StepUpResult;
 import dev.gitlablink.api.ProblemCode;
 import dev.gitlablink.auth.CodeFlowGrant;
-import dev.gitlablink.auth.CodeFlowGrants;
-import dev.gitlablink.gitlab.ConfiguredInstance;
-import dev.gitlablink.gitlab.GitLabInstances;
 import dev.gitlablink.policy.PolicyAdmission;
 import dev.gitlablink.token.RevocationService;
 import dev.gitlablink.token.TokenService;
@@ -27,44 +24,33 @@ import io.quarkus.security.identity.SecurityIdentity;
 @ApplicationScoped
 public class StepUpCompletion {
 
+    private final IntentGrants intentGrants;
     private final LinkIntentService intents;
-    private final GitLabInstances instances;
-    private final CodeFlowGrants grants;
     private final AccountLinkingService linking;
     private final RevocationService revocation;
     private final TokenService tokens;
     private final PolicyAdmission admission;
 
-    StepUpCompletion(LinkIntentService intents, GitLabInstances instances, CodeFlowGrants grants,
-            AccountLinkingService linking, RevocationService revocation, TokenService tokens,
-            PolicyAdmission admission) {
-        this.admission = admission;
+    StepUpCompletion(IntentGrants intentGrants, LinkIntentService intents, AccountLinkingService linking,
+            RevocationService revocation, TokenService tokens, PolicyAdmission admission) {
+        this.intentGrants = intentGrants;
         this.intents = intents;
-        this.instances = instances;
-        this.grants = grants;
         this.linking = linking;
         this.revocation = revocation;
         this.tokens = tokens;
+        this.admission = admission;
     }
 
     /**
      * Gives the intent's account the grant {@code identity} carries, or throws the refusal's problem after revoking
-     * it. {@code startedHere}: this browser started the code flow (see {@link LinkCompletion#complete}).
+     * it. {@code startedHere}: this browser started the code flow (see {@link IntentGrants#check}).
      */
     public UUID complete(String intentId, Optional<String> sessionCookie, SecurityIdentity identity,
             boolean startedHere) {
-        CodeFlowGrant grant = grants.read(identity);
-        if (!startedHere) {
-            throw refuse(grant, ProblemCode.LINK_SESSION_MISMATCH);
-        }
-        LinkTarget target = intents.consumeStepUp(intentId, sessionCookie);
-        if (target.isRefused()) {
-            throw refuse(grant, target.refusal());
-        }
-        String instanceUrl = instances.byId(target.instance()).map(ConfiguredInstance::url).orElse(null);
-        if (!grant.instanceUrl().equals(instanceUrl)) {
-            throw refuse(grant, ProblemCode.LINK_INTENT_NOT_FOUND);
-        }
+        IntentGrants.Checked checked = intentGrants.check(intentId, sessionCookie, identity, startedHere,
+                intents::consumeStepUp, "step-up");
+        CodeFlowGrant grant = checked.grant();
+        LinkTarget target = checked.target();
         if (!Scopes.parse(grant.tokens().scopes()).equals(Scopes.parse(target.scopes()))) {
             // Fewer: stored, this grant would take from the account what the step-up was to add to. More (the
             // code flow's scope parameter edited on its way to GitLab): a stronger token than any route needs.
@@ -93,7 +79,6 @@ public class StepUpCompletion {
     }
 
     private RuntimeException refuse(CodeFlowGrant grant, ProblemCode why) {
-        revocation.revoke(grant.instanceUrl(), grant.tokens(), "step-up refused: " + why.code());
-        return LinkIntentService.refusal(why);
+        return intentGrants.refuse(grant, why, "step-up");
     }
 }
