@@ -1,16 +1,13 @@
 package dev.gitlablink.account;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -112,30 +109,16 @@ class SignInBatchTest {
 
     /** Records the sign-ins in one turn of the identity: they queue, in this order, while the turn is held. */
     private List<SignInResult> inOneTurn(GitLabIdentity identity, GrantedTokens... signIns) throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch held = new CountDownLatch(1);
-        Future<?> holder = threads.submit(() -> turns.inTurn(instanceUrl, identity.gitlabUserId(), () -> {
-            held.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        assertTrue(held.await(10, TimeUnit.SECONDS));
+        HeldTurn held = HeldTurn.take(turns, instanceUrl, identity.gitlabUserId(), threads);
         List<Future<SignInResult>> results = new CopyOnWriteArrayList<>();
         for (GrantedTokens tokens : signIns) {
             results.add(threads.submit(() -> {
                 queued.add(Thread.currentThread());
                 return linking.recordSignIn(instanceUrl, identity, tokens);
             }));
-            int count = results.size();
-            await().atMost(Duration.ofSeconds(10)).until(() -> queued.size() == count
-                    && queued.stream().allMatch(thread -> thread.getState() == Thread.State.TIMED_WAITING));
+            HeldTurn.awaitParked(queued, results.size());
         }
-        release.countDown();
-        holder.get();
+        held.release();
         List<SignInResult> done = new CopyOnWriteArrayList<>();
         for (Future<SignInResult> result : results) {
             done.add(result.get(30, TimeUnit.SECONDS));
