@@ -3,13 +3,17 @@ package dev.gitlablink.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.MDC;
 
 import dev.gitlablink.crypto.TokenCryptoException;
 import dev.gitlablink.revocation.RevocationOutbox;
@@ -51,7 +55,7 @@ public class AccountLinkingService {
      * it.
      */
     public SignInResult recordSignIn(String instanceUrl, GitLabIdentity identity, GrantedTokens tokens) {
-        SignIn signIn = new SignIn(identity, tokens);
+        SignIn signIn = new SignIn(identity, tokens, new HashMap<>(MDC.getMap()));
         if (QuarkusTransaction.isActive()) {
             return turns.inTurn(instanceUrl, identity.gitlabUserId(),
                     () -> recordSignInsNow(instanceUrl, List.of(signIn)).getFirst());
@@ -60,8 +64,11 @@ public class AccountLinkingService {
                 signIns -> QuarkusTransaction.requiringNew().call(() -> recordSignInsNow(instanceUrl, signIns)));
     }
 
-    /** One sign-in's identity (as GitLab describes it now) and the grant it got. */
-    private record SignIn(GitLabIdentity identity, GrantedTokens tokens) {
+    /**
+     * One sign-in's identity (as GitLab describes it now), the grant it got, and its request's log context (its log
+     * lines keep their request id when another request's turn records it).
+     */
+    private record SignIn(GitLabIdentity identity, GrantedTokens tokens, Map<String, Object> logContext) {
     }
 
     /**
@@ -76,27 +83,50 @@ public class AccountLinkingService {
         List<SignInResult> results = new ArrayList<>(signIns.size());
         // Whether the pair on the row is the committed one, until a sign-in of this batch puts its own there.
         boolean rowPairCommitted = true;
-        for (SignIn signIn : signIns) {
-            boolean created = claim.created() && results.isEmpty();
-            if (!created && keepsWiderGrant(account, signIn.tokens())) {
-                // A read-only sign-in after a step-up: the stored grant can do more, and the new one would narrow it.
-                outbox.enqueueUnstored(instanceUrl, signIn.tokens().accessToken(), signIn.tokens().refreshToken(),
-                        "a sign-in narrower than the stored grant");
-                update(account, signIn.identity(), null, now);
-            } else {
-                update(account, signIn.identity(), signIn.tokens(), now, rowPairCommitted);
-                rowPairCommitted = false;
+        Map<String, Object> turnHolders = new HashMap<>(MDC.getMap());
+        try {
+            for (SignIn signIn : signIns) {
+                useLogContext(signIn.logContext());
+                rowPairCommitted = record(signIn, claim, account, rowPairCommitted, results, instanceUrl, now);
             }
-            results.add(new SignInResult(account.user.id, account.id, created));
+        } finally {
+            useLogContext(turnHolders);
         }
         if (!claim.userCreated()) {
             users.recordSignIn(account.user.id, now);
         }
-        if (claim.created()) {
-            Log.infof("Linked GitLab user %s on %s to new app user %s", signIns.getFirst().identity().gitlabUserId(),
-                    instanceUrl, account.user.id);
-        }
         return results;
+    }
+
+    /**
+     * One sign-in of a batch, added to {@code results}. {@code rowPairCommitted}: the pair on the row is still the
+     * committed one; returns whether it still is afterwards.
+     */
+    private boolean record(SignIn signIn, Claim claim, LinkedAccount account, boolean rowPairCommitted,
+            List<SignInResult> results, String instanceUrl, Instant now) {
+        boolean created = claim.created() && results.isEmpty();
+        boolean stillCommitted = rowPairCommitted;
+        if (!created && keepsWiderGrant(account, signIn.tokens())) {
+            // A read-only sign-in after a step-up: the stored grant can do more, and the new one would narrow it.
+            outbox.enqueueUnstored(instanceUrl, signIn.tokens().accessToken(), signIn.tokens().refreshToken(),
+                    "a sign-in narrower than the stored grant");
+            update(account, signIn.identity(), null, now);
+        } else {
+            update(account, signIn.identity(), signIn.tokens(), now, rowPairCommitted);
+            stillCommitted = false;
+        }
+        if (created) {
+            Log.infof("Linked GitLab user %s on %s to new app user %s", signIn.identity().gitlabUserId(), instanceUrl,
+                    account.user.id);
+        }
+        results.add(new SignInResult(account.user.id, account.id, created));
+        return stillCommitted;
+    }
+
+    /** Makes {@code context} this thread's log context (MDC). */
+    private static void useLogContext(Map<String, Object> context) {
+        MDC.clear();
+        context.forEach(MDC::put);
     }
 
     /**

@@ -12,16 +12,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logging.MDC;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.gitlablink.emulator.GitLabEmulator;
 import dev.gitlablink.revocation.OutboxRows;
+import dev.gitlablink.revocation.RevocationOutbox;
 import dev.gitlablink.testsupport.LocalServices;
 import dev.gitlablink.testsupport.LocalServicesResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -101,18 +107,50 @@ class SignInBatchTest {
         linking.recordSignIn(instanceUrl, identity, tokens("committed", WIDE));
         outbox.clear();
 
-        inOneTurn(identity, tokens("second", WIDE), tokens("third", WIDE));
+        List<String> enqueued = new CopyOnWriteArrayList<>();
+        Handler logLines = new Handler() {
+            @Override
+            public void publish(LogRecord line) {
+                enqueued.add(MDC.get("requestId") + ": " + ((ExtLogRecord) line).getFormattedMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger outboxLog = Logger.getLogger(RevocationOutbox.class.getName());
+        outboxLog.addHandler(logLines);
+        try {
+            inOneTurn(identity, tokens("second", WIDE), tokens("third", WIDE));
+        } finally {
+            outboxLog.removeHandler(logLines);
+        }
 
         assertEquals(List.of("replaced by a sign-in", "replaced by a sign-in at the same time"),
                 outbox.all().stream().map(OutboxRows.Row::reason).sorted().toList());
+        String at = emulator.baseUrl();
+        assertEquals(List.of(
+                "request-1: Enqueued the revocation of a token pair at " + at + " (replaced by a sign-in)",
+                "request-2: Enqueued the revocation of a token pair at " + at
+                        + " (replaced by a sign-in at the same time)"),
+                enqueued, "each line carries the request of the sign-in it is about, whichever request's turn ran it");
     }
 
-    /** Records the sign-ins in one turn of the identity: they queue, in this order, while the turn is held. */
+    /**
+     * Records the sign-ins in one turn of the identity: they queue, in this order, while the turn is held; the n-th
+     * comes from a request with id {@code request-n}.
+     */
     private List<SignInResult> inOneTurn(GitLabIdentity identity, GrantedTokens... signIns) throws Exception {
         HeldTurn held = HeldTurn.take(turns, instanceUrl, identity.gitlabUserId(), threads);
         List<Future<SignInResult>> results = new CopyOnWriteArrayList<>();
         for (GrantedTokens tokens : signIns) {
+            String requestId = "request-" + (results.size() + 1);
             results.add(threads.submit(() -> {
+                MDC.put("requestId", requestId);
                 queued.add(Thread.currentThread());
                 return linking.recordSignIn(instanceUrl, identity, tokens);
             }));
