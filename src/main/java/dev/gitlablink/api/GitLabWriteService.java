@@ -1,6 +1,7 @@
 package dev.gitlablink.api;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,21 +58,25 @@ public class GitLabWriteService {
 
     public WriteAnswer commentOnIssue(SessionPrincipal caller, String accountId, String projectId, long iid,
             NewNoteRequest request, String idempotencyKey) {
-        WriteValidation.note(request);
-        WriteAudit.Write write = new WriteAudit.Write(caller.userId(), UUID.fromString(accountId),
-                WriteKind.ISSUE_NOTE, projectId, iid, summary(request));
-        return recorded.run(write, idempotencyKey, request, () -> noted(await(caller, accountId,
-                source -> gitLab.createIssueNote(source, projectId, iid, request.body())), accountId, "issues"));
+        return comment(caller, accountId, projectId, iid, request, idempotencyKey, WriteKind.ISSUE_NOTE, "issues",
+                source -> gitLab.createIssueNote(source, projectId, iid, request.body()));
     }
 
     public WriteAnswer commentOnMergeRequest(SessionPrincipal caller, String accountId, String projectId, long iid,
             NewNoteRequest request, String idempotencyKey) {
+        return comment(caller, accountId, projectId, iid, request, idempotencyKey, WriteKind.MERGE_REQUEST_NOTE,
+                "merge-requests", source -> gitLab.createMergeRequestNote(source, projectId, iid, request.body()));
+    }
+
+    /** A comment on the issue or merge request {@code iid} ({@code kind}, in this API's {@code collection}). */
+    private WriteAnswer comment(SessionPrincipal caller, String accountId, String projectId, long iid,
+            NewNoteRequest request, String idempotencyKey, WriteKind kind, String collection,
+            Function<AccessTokenSource, Uni<GitLabNoteResult>> call) {
         WriteValidation.note(request);
-        WriteAudit.Write write = new WriteAudit.Write(caller.userId(), UUID.fromString(accountId),
-                WriteKind.MERGE_REQUEST_NOTE, projectId, iid, summary(request));
-        return recorded.run(write, idempotencyKey, request, () -> noted(await(caller, accountId,
-                source -> gitLab.createMergeRequestNote(source, projectId, iid, request.body())), accountId,
-                "merge-requests"));
+        WriteAudit.Write write = new WriteAudit.Write(caller.userId(), UUID.fromString(accountId), kind, projectId,
+                iid, summary(request));
+        return recorded.run(write, idempotencyKey, request,
+                () -> noted(await(caller, accountId, call), accountId, collection));
     }
 
     /** 201 with the note, located on its issue or merge request; 202 without one when only quick actions ran. */
@@ -86,7 +91,7 @@ public class GitLabWriteService {
 
     /** The write's GitLab call, in the session's bulkhead, waited for on this virtual thread. */
     private <T> T await(SessionPrincipal caller, String accountId,
-            java.util.function.Function<AccessTokenSource, Uni<T>> call) {
+            Function<AccessTokenSource, Uni<T>> call) {
         Uni<T> request = limits.sessionGitLabCalls().run(caller.sessionIdHash(),
                 () -> tokens.forOwnedAccount(caller.userId(), UUID.fromString(accountId)).chain(call::apply));
         return request.await().indefinitely();
