@@ -1,8 +1,5 @@
 package dev.gitlablink.link.rest;
 
-import java.util.Optional;
-import java.util.UUID;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -14,14 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.gitlablink.auth.Redirects;
-import dev.gitlablink.auth.SessionCookies;
 import dev.gitlablink.link.service.LinkCompletion;
-import io.quarkus.logging.Log;
 import io.quarkus.oidc.AuthorizationCodeFlow;
-import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -40,16 +32,11 @@ public class LinkCompleteResource {
     static final String PATH = "/links/complete";
 
     private final LinkCompletion completion;
-    private final SessionCookies cookies;
-    private final SecurityIdentity identity;
-    private final OidcSession oidcSession;
+    private final IntentCodeFlows codeFlows;
 
-    public LinkCompleteResource(LinkCompletion completion, SessionCookies cookies, SecurityIdentity identity,
-            OidcSession oidcSession) {
+    public LinkCompleteResource(LinkCompletion completion, IntentCodeFlows codeFlows) {
         this.completion = completion;
-        this.cookies = cookies;
-        this.identity = identity;
-        this.oidcSession = oidcSession;
+        this.codeFlows = codeFlows;
     }
 
     @GET
@@ -68,18 +55,6 @@ public class LinkCompleteResource {
     @APIResponse(responseCode = "410", description = "`link_intent_expired`")
     public Response complete(@Parameter(description = "The link request's id") @QueryParam("intent") String intent,
             @Context HttpServerRequest request) {
-        Optional<String> session = cookies.sessionCookie(request);
-        // Only a flow this browser started links: not an OIDC session a sibling subdomain planted here.
-        Optional<String> nonce = cookies.boundNonce(identity, request);
-        UUID accountId;
-        try {
-            accountId = completion.complete(intent, session, identity, nonce.isPresent());
-        } finally {
-            // quarkus-oidc's own session cookie holds the GitLab tokens: never left behind, linked or not.
-            oidcSession.logout().await().indefinitely();
-        }
-        Log.debugf("Link finished for account %s", accountId);
-        return Redirects.seeOther("/?linked=" + accountId).cookie(cookies.clearSignInBinding(nonce.get(), request))
-                .build();
+        return codeFlows.complete(completion, intent, request, accountId -> "/?linked=" + accountId);
     }
 }

@@ -1,8 +1,5 @@
 package dev.gitlablink.link.rest;
 
-import java.util.Optional;
-import java.util.UUID;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -15,15 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.gitlablink.auth.InstanceTenantResolver;
-import dev.gitlablink.auth.Redirects;
 import dev.gitlablink.auth.ReturnTo;
-import dev.gitlablink.auth.SessionCookies;
 import dev.gitlablink.link.service.StepUpCompletion;
-import io.quarkus.logging.Log;
 import io.quarkus.oidc.AuthorizationCodeFlow;
-import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -41,16 +33,11 @@ public class StepUpCompleteResource {
     static final String PATH = InstanceTenantResolver.STEP_UP_PATH;
 
     private final StepUpCompletion completion;
-    private final SessionCookies cookies;
-    private final SecurityIdentity identity;
-    private final OidcSession oidcSession;
+    private final IntentCodeFlows codeFlows;
 
-    public StepUpCompleteResource(StepUpCompletion completion, SessionCookies cookies, SecurityIdentity identity,
-            OidcSession oidcSession) {
+    public StepUpCompleteResource(StepUpCompletion completion, IntentCodeFlows codeFlows) {
         this.completion = completion;
-        this.cookies = cookies;
-        this.identity = identity;
-        this.oidcSession = oidcSession;
+        this.codeFlows = codeFlows;
     }
 
     @GET
@@ -70,17 +57,6 @@ public class StepUpCompleteResource {
     public Response complete(@Parameter(description = "The step-up's id") @QueryParam("intent") String intent,
             @Parameter(description = "Where to land afterwards") @QueryParam("returnTo") String returnTo,
             @Context HttpServerRequest request) {
-        Optional<String> session = cookies.sessionCookie(request);
-        Optional<String> nonce = cookies.boundNonce(identity, request);
-        UUID accountId;
-        try {
-            accountId = completion.complete(intent, session, identity, nonce.isPresent());
-        } finally {
-            // quarkus-oidc's own session cookie holds the GitLab tokens: never left behind.
-            oidcSession.logout().await().indefinitely();
-        }
-        Log.debugf("Step-up finished for account %s", accountId);
-        return Redirects.seeOther(ReturnTo.sanitise(returnTo)).cookie(cookies.clearSignInBinding(nonce.get(), request))
-                .build();
+        return codeFlows.complete(completion, intent, request, accountId -> ReturnTo.sanitise(returnTo));
     }
 }

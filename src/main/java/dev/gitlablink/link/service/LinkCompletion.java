@@ -19,7 +19,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * grant nobody keeps.
  */
 @ApplicationScoped
-public class LinkCompletion {
+public class LinkCompletion implements IntentCompletion {
 
     private final IntentGrants intentGrants;
     private final LinkIntentService intents;
@@ -40,6 +40,7 @@ public class LinkCompletion {
      * Links the identity {@code identity} signed in as, or throws the refusal's problem after revoking its tokens.
      * {@code startedHere}: this browser started the code flow (see {@link IntentGrants#check}).
      */
+    @Override
     public UUID complete(String intentId, Optional<String> sessionCookie, SecurityIdentity identity,
             boolean startedHere) {
         IntentGrants.Checked checked = intentGrants.check(intentId, sessionCookie, identity, startedHere,

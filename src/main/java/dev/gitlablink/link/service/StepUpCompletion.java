@@ -22,7 +22,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * else is refused and the new tokens are revoked at once.
  */
 @ApplicationScoped
-public class StepUpCompletion {
+public class StepUpCompletion implements IntentCompletion {
 
     private final IntentGrants intentGrants;
     private final LinkIntentService intents;
@@ -45,6 +45,7 @@ public class StepUpCompletion {
      * Gives the intent's account the grant {@code identity} carries, or throws the refusal's problem after revoking
      * it. {@code startedHere}: this browser started the code flow (see {@link IntentGrants#check}).
      */
+    @Override
     public UUID complete(String intentId, Optional<String> sessionCookie, SecurityIdentity identity,
             boolean startedHere) {
         IntentGrants.Checked checked = intentGrants.check(intentId, sessionCookie, identity, startedHere,
