@@ -87,7 +87,21 @@ public class AccountLinkingService {
         try {
             for (SignIn signIn : signIns) {
                 useLogContext(signIn.logContext());
-                rowPairCommitted = record(signIn, claim, account, rowPairCommitted, results, instanceUrl, now);
+                boolean created = claim.created() && results.isEmpty();
+                if (!created && keepsWiderGrant(account, signIn.tokens())) {
+                    // A read-only sign-in after a step-up: the stored grant can do more; the new one would narrow it.
+                    outbox.enqueueUnstored(instanceUrl, signIn.tokens().accessToken(), signIn.tokens().refreshToken(),
+                            "a sign-in narrower than the stored grant");
+                    update(account, signIn.identity(), null, now);
+                } else {
+                    update(account, signIn.identity(), signIn.tokens(), now, rowPairCommitted);
+                    rowPairCommitted = false;
+                }
+                if (created) {
+                    Log.infof("Linked GitLab user %s on %s to new app user %s", signIn.identity().gitlabUserId(),
+                            instanceUrl, account.user.id);
+                }
+                results.add(new SignInResult(account.user.id, account.id, created));
             }
         } finally {
             useLogContext(turnHolders);
@@ -96,31 +110,6 @@ public class AccountLinkingService {
             users.recordSignIn(account.user.id, now);
         }
         return results;
-    }
-
-    /**
-     * One sign-in of a batch, added to {@code results}. {@code rowPairCommitted}: the pair on the row is still the
-     * committed one; returns whether it still is afterwards.
-     */
-    private boolean record(SignIn signIn, Claim claim, LinkedAccount account, boolean rowPairCommitted,
-            List<SignInResult> results, String instanceUrl, Instant now) {
-        boolean created = claim.created() && results.isEmpty();
-        boolean stillCommitted = rowPairCommitted;
-        if (!created && keepsWiderGrant(account, signIn.tokens())) {
-            // A read-only sign-in after a step-up: the stored grant can do more, and the new one would narrow it.
-            outbox.enqueueUnstored(instanceUrl, signIn.tokens().accessToken(), signIn.tokens().refreshToken(),
-                    "a sign-in narrower than the stored grant");
-            update(account, signIn.identity(), null, now);
-        } else {
-            update(account, signIn.identity(), signIn.tokens(), now, rowPairCommitted);
-            stillCommitted = false;
-        }
-        if (created) {
-            Log.infof("Linked GitLab user %s on %s to new app user %s", signIn.identity().gitlabUserId(), instanceUrl,
-                    account.user.id);
-        }
-        results.add(new SignInResult(account.user.id, account.id, created));
-        return stillCommitted;
     }
 
     /** Makes {@code context} this thread's log context (MDC). */
