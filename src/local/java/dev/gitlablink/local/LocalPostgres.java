@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -18,6 +19,8 @@ public final class LocalPostgres implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
+
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
     private final Path dataDirectory;
     private int port;
@@ -47,7 +50,9 @@ public final class LocalPostgres implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false);
+                    .setCleanDataDirectory(false)
+                    // The library's 10 s is too short for a first start on a busy 2-core machine (seen in a test run).
+                    .setPGStartupWait(STARTUP_WAIT);
             if (port != 0) {
                 builder.setPort(port);
             }
